@@ -1,0 +1,86 @@
+"""``quotekit extract``: read files, find quotes, hand them to an exporter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from ..errors import UsageError
+from .common import (
+    Failures,
+    aliases_option,
+    iter_documents,
+    output_stream,
+    vault_option,
+    warn,
+)
+
+EPILOG = """\b
+Examples:
+  quotekit extract examples/what-are-we-scaling.txt
+  quotekit extract talk.md --aliases aliases.yml -t jsonl
+  quotekit extract transcripts/ -o quotes.json
+  cat notes.txt | quotekit extract -
+"""
+
+
+@click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-t", "--to", "to", default="json", show_default=True, metavar="NAME",
+              help="Exporter to write with (`quotekit plugins` lists them).")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write to this file (or folder, for folder exporters) instead of stdout.")
+@click.option("--from", "reader", metavar="NAME",
+              help="Reader to use instead of detecting the format from the content.")
+@click.option("--url", help="URL of the source, when the file does not say it.")
+@aliases_option
+@vault_option
+@click.option("-q", "--quiet", is_flag=True, help="No messages on stderr except errors.")
+def command(
+    paths: tuple[str, ...], to: str, output: Path | None, reader: str | None,
+    url: str | None, aliases: Path | None, vault: Path | None, quiet: bool,
+) -> int:
+    """Find attributed quotations in PATHS (files, folders, or - for stdin).
+
+    Folders are read recursively (files with an ending a reader knows). A file that
+    cannot be read is reported on stderr and the others are still processed; the exit
+    code is then 1.
+    """
+    from ..extraction.pipeline import extract_document
+    from ..model import Extraction
+    from ..people import load_speakers
+    from ..plugins import get_exporters
+    from ..reading import read
+    from ..registry import ExportOptions, ReadOptions
+
+    exporters = get_exporters()
+    if to not in exporters:
+        raise UsageError(f"unknown exporter {to!r}; available: {', '.join(sorted(exporters))}")
+    exporter = exporters[to]
+    speakers = load_speakers(aliases=aliases, vault=vault)
+    options = ReadOptions(url=url)
+    failures = Failures()
+    counts = {"files": 0, "quotes": 0}
+
+    def extractions() -> Iterator[Extraction]:
+        for doc in iter_documents(paths, failures, lambda p: read(p, reader=reader,
+                                                                   options=options)):
+            quotes = tuple(extract_document(doc, speakers=speakers))
+            counts["files"] += 1
+            counts["quotes"] += len(quotes)
+            yield Extraction(source=doc.source, quotes=quotes, document=doc)
+
+    export_options = ExportOptions()
+    if exporter.target == "folder":
+        if output is None:
+            raise UsageError(f"exporter {to!r} writes a folder: give one with -o DIR")
+        output.mkdir(parents=True, exist_ok=True)
+        exporter.write(extractions(), output, export_options)
+    else:
+        with output_stream(output) as stream:
+            exporter.write(extractions(), stream, export_options)
+    warn(f"{counts['quotes']} quotes from {counts['files']} files"
+         + (f"; {failures.count} failed" if failures.count else ""), quiet=quiet)
+    return 1 if failures.count else 0

@@ -1,0 +1,50 @@
+"""``quotekit speakers``: who is quoted, under which names, and suggested merges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import Failures, aliases_option, iter_documents, vault_option
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, required=True)
+@aliases_option
+@vault_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def command(paths: tuple[str, ...], aliases: Path | None, vault: Path | None,
+            as_json: bool) -> int:
+    """List the speakers quoted in PATHS, their surface forms, and suggested merges.
+
+    \b
+    Examples:
+      quotekit speakers examples/what-are-we-scaling.txt
+      quotekit speakers transcripts/ --aliases aliases.yml --json
+    """
+    import json
+    from collections import defaultdict
+
+    from ..extraction.pipeline import extract_document
+    from ..people import load_speakers
+    from ..reading import read
+
+    speakers = load_speakers(aliases=aliases, vault=vault)
+    failures = Failures()
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    counts: dict[str, int] = defaultdict(int)
+    for doc in iter_documents(paths, failures, read):
+        for q in extract_document(doc, speakers=speakers):
+            name = q.speaker or "(unknown)"
+            counts[name] += 1
+            if q.speaker_surface:
+                surfaces[name].add(q.speaker_surface)
+    rows = [{"speaker": n, "quotes": counts[n], "surfaces": sorted(surfaces[n])}
+            for n in sorted(counts, key=lambda n: (-counts[n], n))]
+    if as_json:
+        click.echo(json.dumps({"speakers": rows}, indent=2, ensure_ascii=False))
+    else:
+        for r in rows:
+            click.echo(f"{r['speaker']}\t{r['quotes']}\t{', '.join(r['surfaces'])}")
+    return 1 if failures.count else 0

@@ -1,0 +1,1 @@
+"""Built-in reader plugins. Every public module here is registered as a plugin."""

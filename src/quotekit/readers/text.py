@@ -1,0 +1,225 @@
+"""Plain text and Markdown: essays, notes and copied transcript pages.
+
+The text stays exactly as decoded (offsets index it). What is metadata rather than
+prose becomes ``Document.skip`` ranges and ``Source`` fields:
+
+* YAML front matter (python-frontmatter): ``title``, ``author``/``authors``, ``url``
+  (or ``source``/``link``), ``date``/``published``, ``speakers``, ``kind``;
+* transcript-page chrome: a back-link line (``← Back to ...``), arrow links
+  (``Watch on YouTube →``), ``Watch the full video by NAME on PLATFORM.``,
+  ``Transcribed by URL``; the page title is the first short line after a back-link;
+* speaker labels at the start of a turn (``**Name:**``, ``Name:`` when it recurs,
+  ``Speaker 1:``): the label is skipped and the turn becomes a segment whose
+  ``speaker`` is the label (the *quoter*).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+import frontmatter
+import regex
+import yaml
+
+from ..errors import ReadError
+from ..hookspecs import hookimpl
+from ..ids import source_id, youtube_id
+from ..model import Document, Segment, Source
+from ..registry import Reader, ReadOptions
+
+EXTENSIONS = (".txt", ".md", ".markdown", ".text")
+
+_FRONT = regex.compile(r"\A---[ \t]*\n(?:.*?\n)??---[ \t]*(?:\n|\Z)", regex.DOTALL)
+_BACKLINK = regex.compile(r"^[ \t]*(?:←|&larr;|<-)[ \t]*\S.*$", regex.MULTILINE)
+_ARROW_LINK = regex.compile(r"^[ \t]*[^\n.!?]{1,80}(?:→|&rarr;|->)[ \t]*$", regex.MULTILINE)
+_WATCH_BY = regex.compile(
+    r"^[ \t]*(?:Watch|Listen to|Read) the (?:full )?(?P<what>video|episode|podcast|talk|"
+    r"interview|post|article)s? by (?P<author>[^\n]{1,80}?) on (?P<platform>[^\n.]{1,40})"
+    r"\.?[ \t]*$",
+    regex.MULTILINE,
+)
+_PLATFORM_LINK = regex.compile(
+    r"^[ \t]*(?:Watch|Listen|Read) on (?P<platform>[^\n→]{1,40}?)[ \t]*(?:→|&rarr;|->)",
+    regex.MULTILINE,
+)
+_TRANSCRIBED = regex.compile(r"^[ \t]*Transcribed by \S+[ \t]*$", regex.MULTILINE | regex.I)
+_HEADING = regex.compile(r"^#[ \t]+(?P<title>\S[^\n]*?)[ \t#]*$", regex.MULTILINE)
+
+# Speaker labels at a line start. The name group is "s".
+_NAME = r"[\p{Lu}][\p{L}\p{M}.'’-]*(?:[ \t]+(?:[\p{Lu}][\p{L}\p{M}.'’-]*|de|van|von|der|da|di|du|la|le|bin|al|del)){0,4}"
+_BOLD_LABEL = regex.compile(
+    r"^[ \t]*\*\*(?P<s>[^*\n]{1,60}?)[ \t]*:?[ \t]*\*\*[ \t]*:?[ \t]*", regex.MULTILINE
+)
+_PLAIN_LABEL = regex.compile(
+    r"^(?P<s>" + _NAME + r"|Speaker[ \t]+\d+|SPEAKER_\d+|[\p{Lu}]{2,3})[ \t]*:[ \t]+",
+    regex.MULTILINE,
+)
+_NOT_NAMES = frozenset(
+    "note notes update edit warning caveat example q a answer question tl;dr tldr ps p.s "
+    "step summary source sources update transcript chapter part http https".split()
+)
+
+PLATFORM_KIND = {"youtube": "video", "vimeo": "video", "spotify": "podcast",
+                 "apple podcasts": "podcast", "substack": "post", "medium": "post"}
+
+
+def _date(value: Any) -> str | None:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(n.strip() for n in regex.split(r"\s*(?:;|\band\b)\s*", value) if n.strip())
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v).strip() for v in value if str(v).strip())
+    return ()
+
+
+def _front_matter(text: str, name: str) -> tuple[dict[str, Any], tuple[int, int] | None]:
+    m = _FRONT.match(text)
+    if not m:
+        return {}, None
+    try:
+        post = frontmatter.loads(m.group(0) + "\n")
+    except (yaml.YAMLError, ValueError) as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        where = f" (line {line + 2})" if isinstance(line, int) else ""
+        raise ReadError(f"{name}: front matter is not valid YAML{where}") from None
+    return dict(post.metadata), (m.start(), m.end())
+
+
+def _chrome(text: str) -> tuple[list[tuple[int, int]], dict[str, str]]:
+    """Skip ranges and metadata from transcript-page chrome."""
+    spans: list[tuple[int, int]] = []
+    meta: dict[str, str] = {}
+    back = _BACKLINK.search(text, endpos=2000)
+    if back:
+        spans.append(back.span())
+        # The page title: the first non-empty line after the back-link, if short.
+        title = regex.compile(r"\n[ \t]*\n?[ \t]*(?P<t>[^\n]{1,200}?)[ \t]*\n").match(
+            text, back.end()
+        )
+        if title and not title.group("t").startswith(("**", ">", "-")):
+            meta["title"] = title.group("t").lstrip("# ").strip()
+            spans.append(title.span("t"))
+    for m in _WATCH_BY.finditer(text):
+        meta.setdefault("author", m.group("author").strip())
+        meta.setdefault("platform", m.group("platform").strip())
+        meta.setdefault("what", m.group("what"))
+        spans.append(m.span())
+    for m in _ARROW_LINK.finditer(text):
+        spans.append(m.span())
+        p = _PLATFORM_LINK.match(m.group(0))
+        if p:
+            meta.setdefault("platform", p.group("platform").strip())
+    for m in _TRANSCRIBED.finditer(text):
+        spans.append(m.span())
+    return spans, meta
+
+
+def _labels(
+    text: str, body_start: int, known: Iterable[str]
+) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
+    """Label spans to skip and (turn start, speaker) pairs."""
+    found: list[tuple[int, int, str]] = []
+    for m in _BOLD_LABEL.finditer(text, body_start):
+        name = m.group("s").strip().rstrip(":").strip()
+        if name and name.casefold() not in _NOT_NAMES and len(name.split()) <= 6:
+            found.append((m.start(), m.end(), name))
+    plain = [
+        (m.start(), m.end(), m.group("s"))
+        for m in _PLAIN_LABEL.finditer(text, body_start)
+        if m.group("s").casefold() not in _NOT_NAMES
+    ]
+    counts: dict[str, int] = {}
+    for _, _, s in plain:
+        counts[s] = counts.get(s, 0) + 1
+    known_set = {k.casefold() for k in known}
+    for start, end, s in plain:
+        if counts[s] >= 2 or s.casefold() in known_set or s.startswith(("Speaker", "SPEAKER_")):
+            found.append((start, end, s))
+    found.sort()
+    spans = [(a, b) for a, b, _ in found]
+    turns = [(b, s) for _, b, s in found]
+    return spans, turns
+
+
+def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        elif b > a:
+            out.append((a, b))
+    return tuple(out)
+
+
+def read_text_document(text: str, name: str, options: ReadOptions) -> Document:
+    """Read plain text or Markdown (see the module docstring)."""
+    meta, front = _front_matter(text, name)
+    body = front[1] if front else 0
+    skip: list[tuple[int, int]] = [front] if front else []
+    chrome_spans, chrome = _chrome(text)
+    skip += chrome_spans
+    title = str(meta.get("title") or chrome.get("title") or "") or None
+    if title is None:
+        h = _HEADING.search(text, body, min(len(text), body + 2000))
+        if h:
+            title = h.group("title")
+    authors = _names(meta.get("authors") or meta.get("author") or chrome.get("author"))
+    url = options.url or meta.get("url") or meta.get("source") or meta.get("link")
+    url = str(url) if url else None
+    platform = str(meta.get("platform") or chrome.get("platform") or "") or None
+    if platform is None and youtube_id(url):
+        platform = "YouTube"
+    kind = meta.get("kind") or meta.get("type")
+    if not kind and platform:
+        kind = PLATFORM_KIND.get(platform.casefold())
+    if not kind and chrome.get("what") in {"video", "podcast", "talk", "post", "article"}:
+        kind = chrome["what"]
+    speakers_meta = _names(meta.get("speakers"))
+    label_spans, turns = _labels(text, body, speakers_meta)
+    skip += label_spans
+    segments = tuple(
+        Segment(start=start, end=turns[i + 1][0] if i + 1 < len(turns) else len(text),
+                speaker=options.speaker_map.get(speaker, speaker))
+        for i, (start, speaker) in enumerate(turns)
+    )
+    extra = {k: v for k, v in meta.items() if isinstance(v, (str, int, float, bool))}
+    source = Source(
+        id=source_id(url, title, authors, name.rsplit("/", 1)[-1]),
+        title=title,
+        authors=authors,
+        url=url,
+        platform=platform,
+        published=_date(meta.get("date") or meta.get("published")),
+        kind=str(kind) if kind else None,
+        path=name,
+        extra=extra,
+    )
+    return Document(text=text, source=source, segments=segments, skip=_merge(skip),
+                    reader="text")
+
+
+def sniff(head: str, name: str) -> float:
+    """Text reads anything; it is the fallback for files no other reader claims."""
+    return 0.3 if name.lower().endswith(EXTENSIONS) or name.startswith("<") else 0.1
+
+
+@hookimpl
+def register_readers(register: Any) -> None:
+    register(
+        Reader(
+            name="text",
+            read=read_text_document,
+            sniff=sniff,
+            description="Plain text and Markdown (front matter, page chrome, speaker labels)",
+            extensions=EXTENSIONS,
+        )
+    )
