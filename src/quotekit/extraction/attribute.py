@@ -57,6 +57,13 @@ AFTER_NORMAL = regex.compile(
     r"[\s,.!?;:—–-]*(?P<who>" + _WHO + r")(?:\s*,[^,\"“”\n]{1,60},)?"
     r"(?:\s+" + _ADV + r")*\s+(?P<cue>" + CUE + r")"
 )
+CUE_WORD = regex.compile(r"\b" + CUE)
+#: From a cue verb to the quote: "says, and I quote, " / "said that - "
+CUE_TAIL = regex.compile(_TAIL + r"(?:\s*[,:—–-])*" + _MARKER + r"(?:\s*[,:—–-])*\s*")
+SUBJECT_BEFORE = regex.compile(
+    r"(?P<who>" + MENTION + r"|" + GENERIC_NOMINAL + r")(?:\s*,\s*(?P<appos>[^,\"“”\n]{1,90}),)?"
+    r"(?:\s+" + _ADV + r")*\s*$"
+)
 BEFORE_NORMAL = regex.compile(
     r"(?P<who>" + MENTION + r"|" + GENERIC_NOMINAL + r")(?:\s*,\s*(?P<appos>[^,\"“”\n]{1,90}),)?"
     r"(?:\s+" + _ADV + r")*\s+"
@@ -274,9 +281,11 @@ class Attributor:
         if self.prev is not None and self.prev.after > lo:
             lo = self.prev.after
         window_end = c.before
+        found = self._cue_before(lo, window_end, quoted_by)
+        if found:
+            return found
         for pattern, why, conf in ((BEFORE_ACCORDING, "according-to", 0.9),
                                    (BEFORE_INVERTED, "cue-before", 0.9),
-                                   (BEFORE_NORMAL, "cue-before", 0.9),
                                    (BEFORE_COLON, "colon", 0.75)):
             m = pattern.search(text, lo, window_end)
             if m:
@@ -349,6 +358,29 @@ class Attributor:
                 if a:
                     return a
         return Attribution(None, None, None, None, 0.5, quoted_by)
+
+    def _cue_before(self, lo: int, hi: int, quoted_by: str | None) -> Attribution | None:
+        """``SUBJECT (, appositive,) (adverbs) CUE (tail)`` ending right before ``hi``;
+        the cue closest to the quote wins."""
+        text = self.text
+        cues = list(CUE_WORD.finditer(text, lo, hi))
+        for cm in reversed(cues[-3:]):
+            if not CUE_TAIL.fullmatch(text, cm.end(), hi):
+                continue
+            sm = SUBJECT_BEFORE.search(text, max(lo, cm.start() - 160), cm.start())
+            if sm is None:
+                continue
+            who = sm.group("who")
+            appos = sm.group("appos")
+            if appos:
+                n = regex.fullmatch(r"\s*(" + NAME + r")\s*", appos)
+                if n and is_name(n.group(1)) and not (kind_of(who) == "name"
+                                                      and is_name(who) and " " in who):
+                    who = n.group(1)
+            a = self._make(who, cm.group(0), "cue-before", 0.9, sm.start("who"), quoted_by)
+            if a:
+                return a
+        return None
 
     def _sentence_start(self, lo: int, pos: int) -> int:
         best = lo

@@ -43,6 +43,7 @@ MENTION = r"(?:" + PRONOUN + r"|" + NOMINAL + r"|" + NAME + r")"
 
 _NAME_RE = regex.compile(NAME)
 _PRONOUN_AFTER = regex.compile(r"\b(?i:he|his|she)\b")
+_WHO_AFTER = regex.compile(r",?\s+who\b")
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"”’]?\s")
 _AFTER_PREPOSITION = regex.compile(
     r"(?i)\b(?:the|a|an|of|in|on|at|to|from|into|onto|by|with|near|for|about|over|under|"
@@ -210,7 +211,7 @@ class Memory:
             gender = None
             if g and not _SENTENCE_BREAK.search(text, m.end(), g.start()):
                 gender = "m" if g.group(0).lower() in PRONOUNS_MALE else "f"
-            subject = m.start() in subjects
+            subject = m.start() in subjects or _WHO_AFTER.match(text, m.end()) is not None
             if not subject and _AFTER_PREPOSITION.search(text, max(start, m.start() - 12),
                                                          m.start()):
                 continue  # "in San Francisco", "the Coach and Horses": a place or a thing
