@@ -172,18 +172,28 @@ def peak_rss(args: list[str]) -> tuple[int, float, int]:
     return peak, secs, code
 
 
+def one_process_flags() -> list[str]:
+    """``-j 1 --no-cache`` when ``extract`` has them: one process, nothing cached, so the
+    child's own peak is the whole footprint and every file is really extracted."""
+    help_text = subprocess.run([sys.executable, "-m", "quotekit", "extract", "--help"],
+                               capture_output=True, text=True, check=False).stdout
+    flags = ["-j", "1"] if "--jobs" in help_text else []
+    return flags + (["--no-cache"] if "--no-cache" in help_text else [])
+
+
 def memory(out_dir: Path, corpus_mb: float, largest_mb: float) -> list[str]:
     paths = build_corpus(int(corpus_mb * 1e6), out_dir, seed=1,
                          largest_bytes=int(largest_mb * 1e6))
     sizes = [p.stat().st_size for p in paths]
+    flags = ["-t", "jsonl", "-q", *one_process_flags()]
     with tempfile.TemporaryDirectory() as tmp:
         tiny = Path(tmp) / "tiny.txt"
         tiny.write_text('She said, "A tiny file for the baseline."\n', encoding="utf-8")
-        base, _, _ = peak_rss(["extract", str(tiny), "-t", "jsonl", "-q"])
-    peak, secs, code = peak_rss(["extract", str(out_dir), "-t", "jsonl", "-q"])
+        base, _, _ = peak_rss(["extract", str(tiny), *flags])
+    peak, secs, code = peak_rss(["extract", str(out_dir), *flags])
     mb = 1e6
     return [
-        "| streaming `quotekit extract DIR -t jsonl` | MB |",
+        f"| streaming `quotekit extract DIR {' '.join(flags)}` | MB |",
         "|---|---:|",
         f"| corpus: {len(sizes)} files | {sum(sizes) / mb:.1f} |",
         f"| largest file | {max(sizes) / mb:.1f} |",
