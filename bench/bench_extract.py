@@ -97,7 +97,7 @@ def textacy_runner(sample: str) -> tuple[Callable[[], int], dict[str, str]]:
         return found
 
     versions = {"spacy": spacy.__version__, "textacy": textacy.__version__,
-                "model": f"{nlp.meta['name']} {nlp.meta['version']}",
+                "model": f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}",
                 "paragraphs": str(len(paragraphs)), "value_errors": "?"}
 
     def run_and_count() -> int:
