@@ -168,3 +168,44 @@ def test_real_process_prints_one_line_and_no_traceback(tmp_path: Path) -> None:
                                        "save the file as UTF-8"]
     for line in run.stdout.splitlines():
         assert json.loads(line)["source"]["path"] == str(good)
+
+
+def test_binary_file_given_by_name_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blob = tmp_path / "audio.mp3"
+    blob.write_bytes(b"ID3\x04\x00\x00" + bytes(range(256)) * 4)
+    code, out, err = run_main(["extract", str(blob), "-q", "-t", "jsonl"], capsys)
+    assert code == 1 and out == ""
+    assert len(error_lines(err)) == 1 and len(err.splitlines()) == 1
+    assert str(blob) in err and "binary" in err
+
+
+def test_truncated_utf16_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "utf16.txt"
+    bad.write_bytes("\ufeffShe said, “yes”.".encode("utf-16-le") + b"\x00")
+    code, _, err = run_main(["extract", str(bad), "-q"], capsys)
+    assert code == 1
+    lines = error_lines(err)
+    assert len(lines) == 1 and len(err.splitlines()) == 1, err
+    assert str(bad) in lines[0] and "UTF-16" in lines[0] and "byte" in lines[0]
+
+
+def test_utf16_and_crlf_files_are_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_bytes("\ufeff".encode("utf-16-le")
+                                     + GOOD.replace("\n", "\r\n").encode("utf-16-le"))
+    (tmp_path / "b.txt").write_bytes(GOOD.replace("\n", "\r\n").encode())
+    code, out, err = run_main(["extract", str(tmp_path)], capsys)
+    assert code == 0 and error_lines(err) == [], err
+    assert len(sources(out)) == 2
+
+
+def test_output_into_a_missing_folder_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    target = tmp_path / "no" / "such" / "out.json"
+    code, out, err = run_main(["extract", str(tmp_path / "a.txt"), "-o", str(target)], capsys)
+    assert code == 1 and out == ""
+    assert len(error_lines(err)) == 1 and str(target.parent) in err
+    assert not target.parent.exists()
