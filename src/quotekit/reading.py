@@ -36,15 +36,18 @@ def decode(data: bytes, name: str) -> str:
         if data.startswith(bom):
             encoding = enc
             break
-    if encoding == "utf-8" and b"\x00" in data[:8192]:
-        raise ReadError(f"{name}: binary file (NUL bytes), not a transcript or text file")
+    nul = data.find(b"\x00", 0, 8192) if encoding == "utf-8" else -1
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise ReadError(f"{name}:{line}: binary file (NUL bytes; UTF-16 without a BOM?), "
+                        "not a transcript or text file")
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise ReadError(
-            f"{name}: not valid {encoding.upper().removesuffix('-SIG')} at byte {exc.start} "
-            f"(line {line}); save the file as UTF-8"
+            f"{name}:{line}: not valid {encoding.upper().removesuffix('-SIG')} "
+            f"(byte {exc.start}); save the file as UTF-8"
         ) from None
     return newlines(text)
 

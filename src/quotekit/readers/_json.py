@@ -45,10 +45,14 @@ def load(text: str, name: str, what: str) -> Any:
     """Parse JSON; an empty or broken file is a ``FILE:LINE:`` error."""
     if not text.strip():
         raise fail(name, 1, f"empty file; expected {what}")
+    first = text.lstrip()[:1]
+    if first not in {"[", "{"}:
+        raise fail(name, line_of(text, text.index(first)),
+                   f"not JSON (starts with {first!r}); expected {what}")
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        truncated = " (file truncated?)" if exc.pos >= len(text.rstrip()) else ""
+        truncated = " (file truncated?)" if text.rstrip()[-1:] not in {"]", "}"} else ""
         raise fail(name, exc.lineno, f"not valid JSON: {exc.msg}, column {exc.colno}"
                    f"{truncated}; expected {what}") from None
     except RecursionError:

@@ -20,7 +20,7 @@ from ._labels import fail, parse_clock
 from ._source import make_source
 from ._timed import Cue, join
 
-_STAMP = regex.compile(r"^[ \t]*(?P<t>\d{1,2}(?::\d{1,2}){1,2})[ \t]*(?P<rest>\S.*)?$")
+_STAMP = regex.compile(r"^[ \t]*(?P<t>\d{1,2}(?::\d{1,2}){1,2})(?:[ \t]+(?P<rest>\S.*))?[ \t]*$")
 _SPOKEN = regex.compile(
     r"^(?:\d+ hours?,? ?)?(?:\d+ minutes?,? ?)?(?:\d+ seconds?)?$", regex.IGNORECASE
 )
