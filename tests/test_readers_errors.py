@@ -10,11 +10,17 @@ import pytest
 
 from tests.clirun import run
 
-SRT = "1\n00:00:01,000 --> 00:00:02,000\nHe said, quote,\n\n2\n00:00:02,000 --> 00:00:04,000\nthe café is open.\n"
-VTT = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ana>He said, quote,\n\n00:00:02.000 --> 00:00:04.000\nthe café is open.\n"
-YT = '[{"text": "he said quote", "start": 1.0, "duration": 1.0},\n {"text": "the café is open", "start": 2.0, "duration": 2.0}]\n'
-WHISPER = '{"segments": [\n {"start": 1.0, "end": 2.0, "text": " He said, quote,"},\n {"start": 2.0, "end": 4.0, "text": " the café is open."}],\n "language": "en"}\n'
-P20 = '{"version": "1.0.0", "segments": [\n {"speaker": "Ana", "startTime": 1.0, "endTime": 2.0, "body": "He said, quote,"},\n {"speaker": "Ana", "startTime": 2.0, "body": "the café is open."}]}\n'
+SRT = ("1\n00:00:01,000 --> 00:00:02,000\nHe said, quote,\n\n"
+       "2\n00:00:02,000 --> 00:00:04,000\nthe café is open.\n")
+VTT = ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ana>He said, quote,\n\n"
+       "00:00:02.000 --> 00:00:04.000\nthe café is open.\n")
+YT = ('[{"text": "he said quote", "start": 1.0, "duration": 1.0},\n'
+      ' {"text": "the café is open", "start": 2.0, "duration": 2.0}]\n')
+WHISPER = ('{"segments": [\n {"start": 1.0, "end": 2.0, "text": " He said, quote,"},\n'
+           ' {"start": 2.0, "end": 4.0, "text": " the café is open."}],\n "language": "en"}\n')
+P20 = ('{"version": "1.0.0", "segments": [\n'
+       ' {"speaker": "Ana", "startTime": 1.0, "endTime": 2.0, "body": "He said, quote,"},\n'
+       ' {"speaker": "Ana", "startTime": 2.0, "body": "the café is open."}]}\n')
 PANEL = "0:01\nhe said quote\n0:02\nthe café is open\n"
 
 #: reader -> (a good file, its ending, the line holding "café").
@@ -138,7 +144,7 @@ def test_wrong_extension_is_read_by_content(tmp_path: Path, reader: str, ext: st
     text, _, _ = FORMATS[reader]
     path = tmp_path / f"saved-as{ext}"
     path.write_text(text, encoding="utf-8")
-    code, out, err = run(["extract", str(path), "-q"])
+    code, _, err = run(["extract", str(path), "-q"])
     assert code == 0, err
     from quotekit import read
 

@@ -124,12 +124,13 @@ def deroll(lines: Sequence[Sequence[str]]) -> list[list[str]]:
 
 
 def is_rolling(lines: Sequence[Sequence[str]]) -> bool:
-    """At least 30 % of the cues start with the previous cue's last line."""
+    """At least 30 % of the cues have two lines or more and start with the previous
+    cue's last line (a repeated one-line cue is speech, not rolling)."""
     carried = 0
     prev: str | None = None
     for cue in lines:
         keys = [k for k in (_SPACE.sub(" ", _TAG.sub("", x)).strip() for x in cue) if k]
-        if keys and prev is not None and keys[0] == prev:
+        if len(keys) >= 2 and prev is not None and keys[0] == prev:
             carried += 1
         prev = keys[-1] if keys else prev
     return len(lines) >= 3 and carried >= 0.3 * len(lines)
