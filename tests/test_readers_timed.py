@@ -182,3 +182,11 @@ def test_generated_fixtures_are_up_to_date(tmp_path: Path) -> None:
         if regen:
             kept.write_bytes(made.read_bytes())
         assert kept.read_bytes() == made.read_bytes(), made.name
+
+
+def test_folder_walk_skips_sidecars() -> None:
+    from quotekit.reading import iter_paths
+
+    found = [Path(str(p)).name for p in iter_paths([str(HERE)])]
+    assert "scaling-yt.json" in found and "scaling.vtt" in found
+    assert not any(n.endswith(".info.json") for n in found)

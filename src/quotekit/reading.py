@@ -119,7 +119,8 @@ def known_extensions() -> set[str]:
 def iter_paths(paths: Sequence[str]) -> Iterator[str | ReadError]:
     """Files to read: each file as given, directories walked (sorted, hidden skipped).
 
-    In a directory only files with an ending a reader claims are taken. A directory with
+    In a directory only files with an ending a reader claims are taken (not yt-dlp's
+    ``*.info.json`` sidecars, which describe a transcript beside them). A directory with
     no such file yields a :class:`ReadError` in its place, so a batch goes on.
     """
     extensions: set[str] | None = None
@@ -139,6 +140,8 @@ def iter_paths(paths: Sequence[str]) -> Iterator[str | ReadError]:
             for f in sorted(files):
                 if f.startswith(".") or Path(f).suffix.lower() not in extensions:
                     continue
+                if f.lower().endswith(".info.json"):
+                    continue  # yt-dlp metadata sidecar, read with its transcript
                 found = True
                 yield os.path.join(root, f)
         if not found:

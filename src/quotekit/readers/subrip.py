@@ -20,18 +20,18 @@ from ..registry import Reader, ReadOptions
 from ._labels import fail, line_of
 from ._source import make_source
 from ._timed import Cue, deroll, is_rolling, join, labelled, turns
-from .vtt import check_timings
+from .vtt import bad_timing, check_timings
 
 EXTENSIONS = (".srt",)
 _SIGNATURE = regex.compile(r"\A\ufeff?\s*\d+[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
-_CLOCK = regex.compile(r"^\d{1,3}:\d{1,2}:\d{1,2}[,.]\d{1,3}$")
+_BAD_TIMING = bad_timing(r"\d{1,3}:[0-5]?\d:[0-5]?\d[,.]\d{1,3}")
 
 
 def read_srt(text: str, name: str, options: ReadOptions) -> Document:
     """Read SubRip (see the module docstring)."""
     if not text.strip():
         raise fail(name, 1, "empty file; expected SubRip cues (`1`, `00:00:01,000 --> ...`)")
-    check_timings(text, name, _CLOCK, "00:01:02,500 --> 00:01:04,000")
+    check_timings(text, name, _BAD_TIMING, "00:01:02,500 --> 00:01:04,000")
     try:
         subs = list(srt.parse(text))
     except srt.SRTParseError as exc:
