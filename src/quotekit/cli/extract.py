@@ -23,7 +23,23 @@ Examples:
   quotekit extract talk.md --aliases aliases.yml -t jsonl
   quotekit extract transcripts/ -o quotes.json
   cat notes.txt | quotekit extract -
+  quotekit extract talk.json --speaker-map SPEAKER_00="Dwarkesh Patel"
+  quotekit extract captions.txt --from vtt --url https://youtu.be/VIDEOID
 """
+
+
+def parse_speaker_map(pairs: tuple[str, ...]) -> dict[str, str]:
+    """``LABEL=Name`` pairs (from ``--speaker-map``) as a dict; a pair without ``=`` or
+    with an empty side is a usage error."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        label, sep, name = pair.partition("=")
+        if not sep or not label.strip() or not name.strip():
+            raise UsageError(f"--speaker-map {pair!r}: expected LABEL=Name, "
+                             'e.g. SPEAKER_00="Dwarkesh Patel"')
+        mapping[label.strip()] = name.strip()
+    return mapping
+
 
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,12 +51,16 @@ Examples:
 @click.option("--from", "reader", metavar="NAME",
               help="Reader to use instead of detecting the format from the content.")
 @click.option("--url", help="URL of the source, when the file does not say it.")
+@click.option("--speaker-map", "speaker_map", multiple=True, metavar="LABEL=NAME",
+              help="Name a transcript's speaker label, e.g. SPEAKER_00=\"Jane Doe\" "
+                   "(repeatable; aliases-file aliases work too).")
 @aliases_option
 @vault_option
 @click.option("-q", "--quiet", is_flag=True, help="No messages on stderr except errors.")
 def command(
     paths: tuple[str, ...], to: str, output: Path | None, reader: str | None,
-    url: str | None, aliases: Path | None, vault: Path | None, quiet: bool,
+    url: str | None, speaker_map: tuple[str, ...], aliases: Path | None,
+    vault: Path | None, quiet: bool,
 ) -> int:
     """Find attributed quotations in PATHS (files, folders, or - for stdin).
 
@@ -59,8 +79,12 @@ def command(
     if to not in exporters:
         raise UsageError(f"unknown exporter {to!r}; available: {', '.join(sorted(exporters))}")
     exporter = exporters[to]
+    labels = parse_speaker_map(speaker_map)
     speakers = load_speakers(aliases=aliases, vault=vault)
-    options = ReadOptions(url=url)
+    # Aliases name speaker labels too (`Jane Doe: [SPEAKER_00]`); --speaker-map wins.
+    people = speakers.people if speakers is not None else {}
+    known = {alias: name for name, names in people.items() for alias in names}
+    options = ReadOptions(url=url, speaker_map={**known, **labels})
     failures = Failures()
     counts = {"files": 0, "quotes": 0}
 
