@@ -22,6 +22,7 @@ Examples:
   quotekit extract examples/what-are-we-scaling.txt
   quotekit extract talk.md --aliases aliases.yml -t jsonl
   quotekit extract transcripts/ -o quotes.json
+  quotekit extract transcripts/ -t biblatex --bib-quotes -o quotes.bib
   cat notes.txt | quotekit extract -
 """
 
@@ -37,10 +38,13 @@ Examples:
 @click.option("--url", help="URL of the source, when the file does not say it.")
 @aliases_option
 @vault_option
+@click.option("--bib-quotes", is_flag=True,
+              help="biblatex/bibtex: also write one @misc entry per quote.")
 @click.option("-q", "--quiet", is_flag=True, help="No messages on stderr except errors.")
 def command(
     paths: tuple[str, ...], to: str, output: Path | None, reader: str | None,
-    url: str | None, aliases: Path | None, vault: Path | None, quiet: bool,
+    url: str | None, aliases: Path | None, vault: Path | None, bib_quotes: bool,
+    quiet: bool,
 ) -> int:
     """Find attributed quotations in PATHS (files, folders, or - for stdin).
 
@@ -72,7 +76,7 @@ def command(
             counts["quotes"] += len(quotes)
             yield Extraction(source=doc.source, quotes=quotes, document=doc)
 
-    export_options = ExportOptions()
+    export_options = ExportOptions(bib_quotes=bib_quotes)
     if exporter.target == "folder":
         if output is None:
             raise UsageError(f"exporter {to!r} writes a folder: give one with -o DIR")
