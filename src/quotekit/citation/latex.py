@@ -12,10 +12,12 @@ BibTeX counts ``\\{`` when it balances braces.
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 from functools import lru_cache
 
 import regex
+from pylatexenc.latex2text import LatexNodes2Text
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
 SPECIALS = {
@@ -59,9 +61,26 @@ def clean(text: str) -> str:
     return str(_SPACE.sub(" ", text)).strip()
 
 
+_DECODER = LatexNodes2Text(math_mode="verbatim")
+
+
+class _QuietUnknown(logging.Filter):
+    """pylatexenc logs each character it has no spelling for; we keep those on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "No known latex representation" not in record.getMessage()
+
+
+logging.getLogger("pylatexenc.latexencode._unicode_to_latex_encoder").addFilter(_QuietUnknown())
+
+
 @lru_cache(maxsize=4096)
 def _tex_letter(ch: str) -> str:
+    """A TeX spelling of one non-ASCII character, or the character itself when TeX has
+    none that reads back as the same character (pylatexenc spells ``Ħ`` as a macron)."""
     out = str(_ENCODER.unicode_to_latex(ch))
+    if out == ch or unicodedata.normalize("NFC", str(_DECODER.latex_to_text(out))) != ch:
+        return ch
     return _PREFERRED.get(out, out)
 
 
