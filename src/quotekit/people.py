@@ -24,7 +24,7 @@ def _aliases(value: Any) -> list[str]:
 
 def load_aliases(path: Path, index: SpeakerIndex | None = None) -> SpeakerIndex:
     """Read ``Canonical Name: [alias, alias]`` YAML (a list of names works too)."""
-    index = index or SpeakerIndex()
+    index = SpeakerIndex() if index is None else index
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
@@ -49,7 +49,7 @@ def load_aliases(path: Path, index: SpeakerIndex | None = None) -> SpeakerIndex:
 def load_vault_people(vault: Path, index: SpeakerIndex | None = None) -> SpeakerIndex:
     """People notes: Markdown notes whose frontmatter has ``aliases`` and a person tag
     or type, or that live in a ``People`` folder; the note name is the canonical name."""
-    index = index or SpeakerIndex()
+    index = SpeakerIndex() if index is None else index
     if not vault.is_dir():
         raise ReadError(f"{vault}: vault folder not found")
     for note in sorted(vault.rglob("*.md")):

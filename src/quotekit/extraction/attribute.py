@@ -1,0 +1,308 @@
+"""Who said it: the cue and the speaker mention next to a quote, or the conversation.
+
+Rules, in order (the first that fires is the quote's ``why``):
+
+* ``cue-after`` — ``"...," said the parson`` / ``"...," she says``;
+* ``cue-before`` — ``He writes, quote, "...`` / ``X, their CTO, said and I quote "...``,
+  ``according to X,``, ``X: "...``, inverted ``said X, "...``;
+* ``shape`` — the detection shape names the speaker (``as X put it``, ``> — X``);
+* ``split-quote`` / ``same-paragraph`` — a quote continuing one already attributed;
+* ``paragraph-subject`` — dialogue after a narrative sentence whose subject is named;
+* ``turn-taking`` — alternating speakers in a run of dialogue paragraphs.
+
+Mentions are resolved here (pronouns to the last compatible subject, first names to
+full names); the speaker is never taken from inside a quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ..model import Segment
+from .detect import Candidate
+from .lexicon import CUE_SET
+from .mentions import (
+    GENERIC_NOMINAL,
+    MENTION,
+    NAME,
+    NOMINAL,
+    PRONOUN,
+    PROPER,
+    Memory,
+    is_name,
+    kind_of,
+    strip_function_words,
+    strip_title,
+)
+
+_CUE_ALT = "|".join(sorted(CUE_SET, key=len, reverse=True))
+CUE = r"(?i:" + _CUE_ALT + r")\b"
+_ADV = r"(?:\p{Ll}+ly|in\s+fact|has|had|have|once|then|also|would|will|just|famously|later|again|" \
+       r"goes\s+on\s+to|went\s+on\s+to|is\s+going\s+to|was|were|did|does|do|now|still|" \
+       r"always|never|even|actually|basically|kind\s+of|sort\s+of|allegedly|supposedly)"
+_TAIL = r"(?:\s*,?\s+(?:that|this|it|us|me|him|her|them|something|like|back|out|up|in\s+[^,\"“]{1,50}?|" \
+        r"on\s+[^,\"“]{1,50}?|to\s+[^,\"“]{1,40}?|about\s+[^,\"“]{1,40}?|from\s+[^,\"“]{1,40}?))*"
+_MARKER = r"(?:\s*[,:]?\s*(?:and\s+)?(?:I\s+)?(?:quote|quoting)\b)?"
+
+_WHO = (r"(?:(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(?P<name>" + NAME + r")|"
+        + PRONOUN + r"|" + NOMINAL + r"|" + GENERIC_NOMINAL + r")")
+AFTER_INVERTED = regex.compile(
+    r"[\s,.!?;:—–-]*(?:\s*\p{Ll}+ly\s+)?(?P<cue>" + CUE + r")(?:\s+\p{Ll}+ly)?\s+"
+    r"(?P<who>" + _WHO + r")"
+)
+AFTER_NORMAL = regex.compile(
+    r"[\s,.!?;:—–-]*(?P<who>" + _WHO + r")(?:\s*,[^,\"“”\n]{1,60},)?"
+    r"(?:\s+" + _ADV + r")*\s+(?P<cue>" + CUE + r")"
+)
+BEFORE_NORMAL = regex.compile(
+    r"(?P<who>" + MENTION + r"|" + GENERIC_NOMINAL + r")(?:\s*,\s*(?P<appos>[^,\"“”\n]{1,90}),)?"
+    r"(?:\s+" + _ADV + r")*\s+"
+    r"(?P<cue>" + CUE + r")" + _TAIL + r"(?:\s*[,:—–-])*" + _MARKER +
+    r"(?:\s*[,:—–-])*\s*$"
+)
+BEFORE_ACCORDING = regex.compile(
+    r"(?i:according\s+to|in\s+the\s+words\s+of|to\s+quote|quoting|to\s+paraphrase)\s+"
+    r"(?P<who>" + MENTION + r")\s*[,:]?\s*$"
+)
+BEFORE_INVERTED = regex.compile(
+    r"(?P<cue>" + CUE + r")\s+(?P<who>" + NOMINAL + r"|" + NAME + r")\s*[,:]\s*$"
+)
+#: A sentence that ends in a cue right before the quote: its subject is the speaker
+#: ("The oldest of the colts raised his head ... and said, "...").
+SENTENCE_CUE = regex.compile(
+    r"(?P<cue>" + CUE + r")(?:\s+[\p{Ll}'’-]+){0,4}?\s*[,:—–-]?\s*$"
+)
+#: A name the quote addresses ("Good night, Sir John," / "Is that so, Lizzy?"): the
+#: likely speaker of the reply.
+VOCATIVE = regex.compile(
+    r"(?:^|[,;!?.]\s+|\b(?i:dear|my\s+dear|oh|o)\s+)(?P<voc>" + NAME + r")(?=\s*[,.!?;—]|\s*$)"
+)
+SENTENCE_SUBJECT = regex.compile(
+    r"(?:(?i:then|but|and|so|now|at\s+last|finally)\s*,?\s+)?(?P<who>" + _WHO + r")\b"
+)
+BEFORE_COLON = regex.compile(r"(?:^|[.!?]\s+|\n)(?P<who>" + NAME + r")\s*:\s*$")
+_PARA_SUBJECT = regex.compile(r"\s*(?P<who>" + NOMINAL + r"|" + NAME + r")\s+\p{Ll}")
+_CLAUSE_BREAK = regex.compile(r"[.!?]\s+(?=\p{Lu})|\n")
+
+
+_NOT_PEOPLE = frozenset(
+    "time way thing things day night moment end question answer point fact case idea word "
+    "words story rest others lot bit kind sort part".split()
+)
+
+
+@dataclass(slots=True)
+class Attribution:
+    speaker: str | None
+    surface: str | None
+    cue: str | None
+    why: str | None
+    confidence: float
+    quoted_by: str | None
+    addressee: str | None = None
+
+
+def segment_at(segments: Sequence[Segment], offset: int, hint: int = 0) -> tuple[Segment | None, int]:
+    """The segment containing ``offset`` (segments sorted); returns it and its index."""
+    i = hint
+    while i < len(segments) and segments[i].end <= offset:
+        i += 1
+    if i < len(segments) and segments[i].start <= offset:
+        return segments[i], i
+    return None, i
+
+
+class Attributor:
+    """Walks the candidates in text order, keeping the conversation's memory."""
+
+    def __init__(self, text: str, segments: Sequence[Segment]) -> None:
+        self.text = text
+        self.segments = segments
+        self.memory = Memory()
+        self.scanned = 0
+        self.seg_i = 0
+        self.prev: Candidate | None = None
+        self.prev_attr: Attribution | None = None
+        self.turns: list[tuple[int, str | None]] = []  # (paragraph start, speaker)
+        self.labels: list[str] = []
+        self.memory.proper = frozenset(PROPER.findall(text))
+
+    # -- mentions ---------------------------------------------------------------
+    def _resolve(self, who: str, at: int, quoted_by: str | None) -> tuple[str | None, str]:
+        """(speaker, rule) for a mention."""
+        kind = kind_of(who)
+        if who.lower() in {"himself", "herself", "themselves"}:
+            who = {"himself": "he", "herself": "she"}.get(who.lower(), "they")
+            kind = "pronoun"
+        if kind == "first":
+            return quoted_by, "first-person"
+        if kind == "second":
+            others = [s for s in reversed(self.labels) if s != quoted_by]
+            return (others[0] if others else None), "second-person"
+        if kind == "pronoun":
+            found = self.memory.resolve(who, at, self._last_turn_speaker(), quoted_by)
+            return found or self.memory.resolve(who, at, None, quoted_by), "pronoun"
+        if kind == "nominal":
+            name = who.lower() if who[:1].isupper() and who.split()[0].lower() in {
+                "the", "a", "an", "his", "her", "my", "our", "their", "this", "that", "its",
+                "your"} else who
+            self.memory.see(name, at)
+            return name, "nominal"
+        name = self.memory.full(strip_title(who) if len(who.split()) > 2 else who)
+        self.memory.see(name, at)
+        return name, "name"
+
+    def _last_turn_speaker(self) -> str | None:
+        return self.turns[-1][1] if self.turns else None
+
+    def _clean_who(self, who: str) -> str:
+        who = regex.sub(r"\s+", " ", who.strip())
+        return regex.sub(r"[’']s$", "", who)
+
+    # -- rules ------------------------------------------------------------------
+    def attribute(self, c: Candidate) -> Attribution:
+        text = self.text
+        seg, self.seg_i = segment_at(self.segments, c.start, self.seg_i)
+        quoted_by = seg.speaker if seg else None
+        if quoted_by and (not self.labels or self.labels[-1] != quoted_by):
+            self.labels.append(quoted_by)
+        # Remember who was named before this quote (outside any quote).
+        lo = max(self.scanned, c.before - 1500, 0)
+        if c.before > lo:
+            self.memory.scan(text, lo, c.before)
+        self.scanned = max(self.scanned, c.after)
+        result = self._rules(c, quoted_by)
+        self.prev, self.prev_attr = c, result
+        for v in VOCATIVE.finditer(text, c.start, c.end):
+            name = strip_function_words(v.group("voc"))
+            if is_name(name) and name != result.speaker:
+                result.addressee = self.memory.full(name)
+        if c.dialogue or c.how in {"double-quote", "single-quote", "dash"}:
+            if not self.turns or self.turns[-1][0] != c.para_start:
+                self.turns.append((c.para_start, result.speaker))
+            elif result.speaker and self.turns[-1][1] is None:
+                self.turns[-1] = (c.para_start, result.speaker)
+        return result
+
+    def _make(self, who: str, cue: str | None, why: str, conf: float, at: int,
+              quoted_by: str | None) -> Attribution | None:
+        """An attribution to the mention ``who``; ``None`` when it is no person."""
+        who = self._clean_who(who)
+        bare = strip_function_words(who)
+        if bare and bare[:1].isupper() and bare != who:
+            who = bare
+        inner = regex.match(r"(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(" + NAME + r")$",
+                            who)
+        if inner and inner.group(1) != who and is_name(inner.group(1)):
+            who = inner.group(1)
+        kind = kind_of(who)
+        if kind == "name" and not is_name(who):
+            return None
+        if kind == "nominal" and who.split()[-1].lower() in _NOT_PEOPLE:
+            return None
+        speaker, rule = self._resolve(who, at, quoted_by)
+        if rule == "pronoun":
+            why = f"{why}+pronoun"
+            conf *= 0.85 if speaker else 0.4
+        elif rule == "nominal":
+            conf *= 0.7
+        return Attribution(speaker, who, cue.lower() if cue else cue, why, conf, quoted_by)
+
+    def _rules(self, c: Candidate, quoted_by: str | None) -> Attribution:
+        text = self.text
+        # 1. cue after the closing mark
+        if c.after < c.para_end and not c.unclosed:
+            tail_end = min(c.para_end, c.after + 160)
+            for pattern, anchor in ((AFTER_INVERTED, "cue"), (AFTER_NORMAL, "who")):
+                m = pattern.match(text, c.after, tail_end)
+                if m and self._ok_after(m.start(anchor), c.after):
+                    a = self._make(m.group("who"), m.group("cue"), "cue-after", 0.95,
+                                   m.start("who"), quoted_by)
+                    if a:
+                        return a
+        # 2. a shape that names the speaker
+        if c.speaker_hint:
+            a = self._make(c.speaker_hint, c.cue_hint, "shape", 0.8, c.before, quoted_by)
+            if a:
+                return a
+        # 3. cue before the opening mark, in the same sentence (or the one before)
+        lo = max(c.para_start, c.before - 240)
+        if self.prev is not None and self.prev.after > lo:
+            lo = self.prev.after
+        window_end = c.before
+        for pattern, why, conf in ((BEFORE_ACCORDING, "according-to", 0.9),
+                                   (BEFORE_INVERTED, "cue-before", 0.9),
+                                   (BEFORE_NORMAL, "cue-before", 0.9),
+                                   (BEFORE_COLON, "colon", 0.75)):
+            m = pattern.search(text, lo, window_end)
+            if m:
+                cue = m.groupdict().get("cue") or (":" if why == "colon" else "according to")
+                who = m.group("who")
+                appos = m.groupdict().get("appos")
+                if appos:
+                    n = regex.fullmatch(r"\s*(" + NAME + r")\s*", appos)
+                    if n and is_name(n.group(1)) and not (kind_of(who) == "name"
+                                                          and is_name(who) and " " in who):
+                        who = n.group(1)
+                a = self._make(who, cue, why, conf, m.start("who"), quoted_by)
+                if a:
+                    return a
+        m = SENTENCE_CUE.search(text, lo, window_end)
+        if m is None and c.before == c.para_start or (m is None and not text[c.para_start:c.before].strip()):
+            # The quote opens its paragraph: a sentence ending in ":" just before it.
+            prev_end = c.para_start
+            while prev_end > 0 and text[prev_end - 1] in " \t\n":
+                prev_end -= 1
+            if prev_end > 0 and text[prev_end - 1] == ":" and c.para_start - prev_end < 6:
+                lo = max(0, prev_end - 240)
+                window_end = prev_end
+                m = SENTENCE_CUE.search(text, lo, window_end)
+        if m is not None:
+            s0 = self._sentence_start(lo, m.start())
+            subj = SENTENCE_SUBJECT.match(text, s0, m.start())
+            if subj:
+                a = self._make(subj.group("who"), m.group("cue"), "cue-before", 0.8,
+                               subj.start("who"), quoted_by)
+                if a:
+                    return a
+        # 4. continuing an attributed quote
+        prev, pa = self.prev, self.prev_attr
+        if prev is not None and pa is not None and pa.speaker and \
+                prev.para_start == c.para_start:
+            between = text[prev.after:c.before]
+            why = "split-quote" if len(between) < 120 else "same-paragraph"
+            return Attribution(pa.speaker, pa.surface, pa.cue, why, pa.confidence * 0.9,
+                               quoted_by)
+        if prev is not None and pa is not None and pa.speaker and prev.continued and \
+                c.para_start == prev.para_end or (prev is not None and prev.continued and
+                                                  pa is not None and pa.speaker and
+                                                  c.para_start - prev.para_end < 4):
+            assert pa is not None
+            return Attribution(pa.speaker, pa.surface, pa.cue, "continued", pa.confidence,
+                               quoted_by)
+        # 5. dialogue: a named subject earlier in the paragraph, or turn-taking
+        if c.before > c.para_start:
+            m = _PARA_SUBJECT.match(text, c.para_start, c.before)
+            if m and kind_of(m.group("who")) in {"name", "nominal"} and \
+                    not _CLAUSE_BREAK.search(text, c.para_start, m.start("who")):
+                a = self._make(m.group("who"), None, "paragraph-subject", 0.6,
+                               m.start("who"), quoted_by)
+                if a:
+                    return a
+        return Attribution(None, None, None, None, 0.5, quoted_by)
+
+    def _sentence_start(self, lo: int, pos: int) -> int:
+        best = lo
+        for m in _CLAUSE_BREAK.finditer(self.text, lo, pos):
+            best = m.end()
+        while best < pos and self.text[best] in " \t\n\"“”'‘’—-":
+            best += 1
+        return best
+
+    def _ok_after(self, at: int, start: int) -> bool:
+        """An attribution after a quote must follow it closely (no sentence between)."""
+        gap = self.text[start:at]
+        return len(gap) < 12 and "\n" not in gap

@@ -1,0 +1,220 @@
+"""Mentions of people: names, pronouns and nominals ("the porter"), and the memory of
+who was last named as a subject, for pronoun resolution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .lexicon import (
+    FUNCTION_WORDS,
+    PERSON_NOUNS,
+    PRONOUNS_FEMALE,
+    PRONOUNS_FIRST,
+    PRONOUNS_MALE,
+    PRONOUNS_SECOND,
+    TITLES,
+)
+
+_TITLE_ALT = "|".join(sorted((regex.escape(t) for t in TITLES), key=len, reverse=True))
+_PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|al|el|St\.|mac|o')"
+_CAP = (r"(?:Mc|Mac|O['’]|D['’]|Di|De|Da|La|Le|Van|Von|Fitz)?\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*"
+        r"|\p{Lu}\.(?=\s*\p{Lu})|\p{Lu}(?=\s+\p{Lu}\p{Ll})")
+#: A personal name: optional title, then capitalised words (particles and initials allowed).
+NAME = (
+    r"(?:(?i:" + _TITLE_ALT + r")\.?\s+)?"
+    r"(?:" + _CAP + r")(?:\s+(?:" + _PARTICLE + r"\s+)?(?:" + _CAP + r")){0,3}"
+)
+_NOUN_ALT = "|".join(sorted((regex.escape(n) for n in PERSON_NOUNS), key=len, reverse=True))
+NOMINAL = (
+    r"(?i:the|a|an|his|her|my|our|their|this|that|its|your)\s+"
+    r"(?:[\p{Ll}-]+\s+){0,2}?(?i:" + _NOUN_ALT + r")(?:-[\p{Ll}]+)?\b"
+)
+#: Any ``the + noun`` next to a cue verb is a speaker ("the saloon-keeper demanded").
+GENERIC_NOMINAL = (
+    r"(?:the|a|an|his|her|my|our|their|your)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}][\p{Ll}-]+"
+    r"(?=[\s,;.!?]|$)"
+)
+PRONOUN = r"(?i:he|she|they|i|we|it|you|myself|himself|herself|themselves)\b"
+MENTION = r"(?:" + PRONOUN + r"|" + NOMINAL + r"|" + NAME + r")"
+
+_NAME_RE = regex.compile(NAME)
+_PRONOUN_AFTER = regex.compile(r"\b(?i:he|his|she)\b")
+_SENTENCE_BREAK = regex.compile(r"[.!?][\"”’]?\s")
+_AFTER_PREPOSITION = regex.compile(
+    r"(?i)\b(?:the|a|an|of|in|on|at|to|from|into|onto|by|with|near|for|about|over|under|"
+    r"toward|towards|through|across|past|via)\s+$"
+)
+#: Capitalised words in the middle of a sentence: names, not sentence starters.
+PROPER = regex.compile(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}'’-]+")
+_LEADING_FUNCTION = regex.compile(
+    r"^(?:(?i:as|and|but|so|then|when|while|if|because|that|the|of|to|with|by|for|from|in|on)\s+)+"
+)
+_ANY_NAME = regex.compile(r"(?<![\p{L}'’])(?P<name>" + NAME + r")")
+_TITLE_RE = regex.compile(r"(?i)^(?:" + _TITLE_ALT + r")\.?\s+")
+_SUBJECT_NAME = regex.compile(
+    r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?:;]\s{1,3})|(?<=\b(?:and|but|so|then|when|while|because|that)\s)|"
+    r"(?<=,\s))(?P<name>" + NAME + r")(?=\s+(?:\p{Ll}|'s\s+\p{Ll})|,?\s+who\b)",
+)
+
+
+def title_of(name: str) -> str | None:
+    m = _TITLE_RE.match(name)
+    return m.group(0).strip().rstrip(".").lower() if m else None
+
+
+def strip_function_words(name: str) -> str:
+    """``As Mark Twain`` -> ``Mark Twain``."""
+    return _LEADING_FUNCTION.sub("", name)
+
+
+def strip_title(name: str) -> str:
+    """``Dr. Jane Smith`` -> ``Jane Smith``; a title alone before a surname stays."""
+    m = _TITLE_RE.match(name)
+    if not m:
+        return name
+    rest = name[m.end():]
+    return rest if len(rest.split()) >= 2 else name
+
+
+def is_name(surface: str) -> bool:
+    """A capitalised name that is not a function word, acronym or sentence starter."""
+    words = [w for w in regex.split(r"\s+", surface.strip()) if w]
+    if not words:
+        return False
+    core = [w for w in words if w.rstrip(".").lower() not in TITLES]
+    if not core:
+        return False
+    if all(w.lower().strip(".'’") in FUNCTION_WORDS for w in core):
+        return False
+    if core[0].lower() in FUNCTION_WORDS:
+        return False
+    if len(core) == 1 and core[0].isupper() and len(core[0]) > 1:
+        return False  # an acronym: AI, RL
+    return True
+
+
+def gender_of(surface: str) -> str | None:
+    s = surface.lower()
+    if s in PRONOUNS_MALE:
+        return "m"
+    if s in PRONOUNS_FEMALE:
+        return "f"
+    t = title_of(surface)
+    if t:
+        return TITLES.get(t)
+    words = s.split()
+    if len(words) >= 2 and words[0] in {"the", "a", "an", "his", "her", "my", "our", "their",
+                                         "this", "that", "its", "your"}:
+        for n in (" ".join(words[-2:]), words[-1]):
+            if n in PERSON_NOUNS:
+                return PERSON_NOUNS[n]
+    return None
+
+
+def kind_of(surface: str) -> str:
+    """``pronoun``, ``first``, ``second``, ``nominal`` or ``name``."""
+    s = surface.lower()
+    if s in PRONOUNS_FIRST:
+        return "first"
+    if s in PRONOUNS_SECOND:
+        return "second"
+    if s in {"he", "she", "they", "it"}:
+        return "pronoun"
+    if regex.match(NOMINAL + r"$", surface):
+        return "nominal"
+    return "name"
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    gender: str | None
+    offset: int
+    subject: bool = True
+
+
+@dataclass(slots=True)
+class Memory:
+    """Who was last mentioned as a subject, most recent last (bounded)."""
+
+    entities: list[Entity] = field(default_factory=list)
+    full_names: dict[str, str] = field(default_factory=dict)
+
+    def see(self, name: str, offset: int, gender: str | None = None,
+            subject: bool = True) -> None:
+        name = self.full(name)
+        g = gender or gender_of(name)
+        for i, e in enumerate(self.entities):
+            if e.name == name:
+                g = g or e.gender
+                subject = subject or e.subject
+                del self.entities[i]
+                break
+        self.entities.append(Entity(name, g, offset, subject))
+        if len(self.entities) > 24:
+            del self.entities[0]
+        if kind_of(name) == "name":
+            bare = strip_title(name)
+            parts = bare.split()
+            if len(parts) >= 2:
+                for p in (parts[-1], parts[0]):
+                    if p.lower() not in FUNCTION_WORDS:
+                        self.full_names.setdefault(p, bare)
+
+    def full(self, name: str) -> str:
+        """``Millig`` -> ``Baron Millig`` when the full name was seen."""
+        if " " not in name and name in self.full_names:
+            return self.full_names[name]
+        return name
+
+    proper: frozenset[str] = frozenset()
+    subjects_only: bool = False
+
+    def scan(self, text: str, start: int, end: int) -> None:
+        """Remember names in subject position in ``text[start:end]``, with the gender
+        of the first personal pronoun that follows them."""
+        subjects = {m.start() for m in _SUBJECT_NAME.finditer(text, start, end)}
+        for m in _ANY_NAME.finditer(text, start, end):
+            name = _LEADING_FUNCTION.sub("", m.group("name"))
+            if not is_name(name):
+                continue
+            if " " not in name and name not in self.proper and title_of(name) is None:
+                continue  # a capitalised sentence starter, not a name seen elsewhere
+            g = _PRONOUN_AFTER.search(text, m.end(), min(len(text), m.end() + 120))
+            gender = None
+            if g and not _SENTENCE_BREAK.search(text, m.end(), g.start()):
+                gender = "m" if g.group(0).lower() in PRONOUNS_MALE else "f"
+            subject = m.start() in subjects
+            if not subject and _AFTER_PREPOSITION.search(text, max(start, m.start() - 12),
+                                                         m.start()):
+                continue  # "in San Francisco", "the Coach and Horses": a place or a thing
+            self.see(name, m.start(), gender, subject)
+
+    def resolve(self, pronoun: str, before: int, exclude: str | None = None,
+                quoter: str | None = None) -> str | None:
+        """The most recent compatible entity for ``he``/``she``/``they`` before offset."""
+        p = pronoun.lower()
+        want = "m" if p == "he" else "f" if p == "she" else None
+        for subjects_only in (True, False):
+            found = self._resolve(p, want, before, exclude, quoter, subjects_only)
+            if found:
+                return found
+        return None
+
+    def _resolve(self, p: str, want: str | None, before: int, exclude: str | None,
+                 quoter: str | None, subjects_only: bool) -> str | None:
+        for e in reversed(self.entities):
+            if subjects_only and not e.subject:
+                continue
+            if e.offset >= before or e.name in (exclude, quoter):
+                continue
+            if kind_of(e.name) not in {"name", "nominal"}:
+                continue
+            if want and e.gender and e.gender != want:
+                continue
+            if p in {"they", "it"} and e.gender in {"m", "f"}:
+                continue
+            return e.name
+        return None
