@@ -105,3 +105,18 @@ def test_clients_reject_the_bad_fixtures() -> None:
         with pytest.raises(Exception):  # noqa: B017 (pybtex raises several types)
             pybtex_strict(text)
         assert bibtexparser_problems(text), name
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "golden").glob("*.bib")), ids=lambda p: p.name)
+def test_golden_bib_files_parse_cleanly(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert list(pybtex_strict(text).entries) == keys_of(text)
+    assert bibtexparser_problems(text) == []
+    if ".bibtex." in path.name:
+        assert text.isascii()
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "golden").glob("*.csl.json")),
+                         ids=lambda p: p.name)
+def test_golden_csl_json_files_are_schema_valid(path: Path) -> None:
+    assert csl_errors(json.loads(path.read_text(encoding="utf-8"))) == []
