@@ -22,6 +22,7 @@ Examples:
   quotekit extract examples/what-are-we-scaling.txt
   quotekit extract talk.md --aliases aliases.yml -t jsonl
   quotekit extract transcripts/ -o quotes.json
+  quotekit extract transcripts/ -t biblatex --bib-quotes -o quotes.bib
   cat notes.txt | quotekit extract -
   quotekit extract talk.json --speaker-map SPEAKER_00="Dwarkesh Patel"
   quotekit extract captions.txt --from vtt --url https://youtu.be/VIDEOID
@@ -56,11 +57,13 @@ def parse_speaker_map(pairs: tuple[str, ...]) -> dict[str, str]:
                    "(repeatable; aliases-file aliases work too).")
 @aliases_option
 @vault_option
+@click.option("--bib-quotes", is_flag=True,
+              help="biblatex/bibtex: also write one @misc entry per quote.")
 @click.option("-q", "--quiet", is_flag=True, help="No messages on stderr except errors.")
 def command(
     paths: tuple[str, ...], to: str, output: Path | None, reader: str | None,
     url: str | None, speaker_map: tuple[str, ...], aliases: Path | None,
-    vault: Path | None, quiet: bool,
+    vault: Path | None, bib_quotes: bool, quiet: bool,
 ) -> int:
     """Find attributed quotations in PATHS (files, folders, or - for stdin).
 
@@ -96,7 +99,7 @@ def command(
             counts["quotes"] += len(quotes)
             yield Extraction(source=doc.source, quotes=quotes, document=doc)
 
-    export_options = ExportOptions()
+    export_options = ExportOptions(bib_quotes=bib_quotes)
     if exporter.target == "folder":
         if output is None:
             raise UsageError(f"exporter {to!r} writes a folder: give one with -o DIR")
