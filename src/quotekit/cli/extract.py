@@ -22,6 +22,7 @@ Examples:
   quotekit extract examples/what-are-we-scaling.txt
   quotekit extract talk.md --aliases aliases.yml -t jsonl
   quotekit extract transcripts/ -o quotes.json
+  quotekit extract talk.vtt -t obsidian -o notes/ --layout per-quote
   cat notes.txt | quotekit extract -
 """
 
@@ -37,10 +38,15 @@ Examples:
 @click.option("--url", help="URL of the source, when the file does not say it.")
 @aliases_option
 @vault_option
+@click.option("--layout", type=click.Choice(["per-source", "per-quote"]), default="per-source",
+              show_default=True, help="Obsidian notes: one per source, or one per quote.")
+@click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
+              help="Jinja2 template for note bodies (obsidian; needs quotekit[templates]).")
 @click.option("-q", "--quiet", is_flag=True, help="No messages on stderr except errors.")
 def command(
     paths: tuple[str, ...], to: str, output: Path | None, reader: str | None,
-    url: str | None, aliases: Path | None, vault: Path | None, quiet: bool,
+    url: str | None, aliases: Path | None, vault: Path | None, layout: str,
+    template: Path | None, quiet: bool,
 ) -> int:
     """Find attributed quotations in PATHS (files, folders, or - for stdin).
 
@@ -72,7 +78,8 @@ def command(
             counts["quotes"] += len(quotes)
             yield Extraction(source=doc.source, quotes=quotes, document=doc)
 
-    export_options = ExportOptions()
+    export_options = ExportOptions(
+        layout="per-quote" if layout == "per-quote" else "per-source", template=template)
     if exporter.target == "folder":
         if output is None:
             raise UsageError(f"exporter {to!r} writes a folder: give one with -o DIR")

@@ -75,7 +75,7 @@ def source_note(ex: Extraction, quotes: Sequence[Quote], people: render.People,
     context = {"title": render.source_title(ex.source), "source": ex.source,
                "properties": props,
                "quotes": [_quote_context(q, ex.source, b, people)
-                          for q, b in zip(quotes, blocks)]}
+                          for q, b in zip(quotes, blocks, strict=True)]}
     return compose(props, template(context)), blocks
 
 

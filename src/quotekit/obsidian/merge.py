@@ -19,7 +19,7 @@ kept. Only ``quotekit_quotes`` and new ``speakers`` change in the frontmatter.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -45,7 +45,7 @@ class MergeResult:
 
 
 def _match(quotes: Sequence[Quote], note: Note, recorded: dict[str, str],
-           elsewhere: Collection[str]) -> dict[str, Block]:
+           elsewhere: Container[str]) -> dict[str, Block]:
     matched: dict[str, Block] = {}
     used: set[str] = set()
     for q in quotes:
@@ -65,7 +65,7 @@ def _match(quotes: Sequence[Quote], note: Note, recorded: dict[str, str],
 
 
 def merge(note: Note, quotes: Sequence[Quote], render: Render, *, restore: bool,
-          elsewhere: Collection[str], speakers: Sequence[str], where: str) -> MergeResult:
+          elsewhere: Container[str], speakers: Sequence[str], where: str) -> MergeResult:
     """Merge ``quotes`` into ``note``; ``elsewhere`` are quote ids in other notes."""
     result = MergeResult(data=None)
     recorded = note.recorded()
@@ -141,10 +141,7 @@ def _insert_edits(note: Note, inserts: dict[tuple[str, str], list[QuoteBlock]]
             at = note.blocks[bid].start
             lines = [line for b in blocks for line in (*b.lines, "")]
         else:
-            if kind == "after":
-                at = note.blocks[bid].end
-            else:
-                at = _notes_heading(note)
+            at = note.blocks[bid].end if kind == "after" else _notes_heading(note)
             lines = [line for b in blocks for line in ("", *b.lines)]
             if kind == "end" and at < len(note.lines) and note.lines[at].strip():
                 lines = [*lines[1:], ""]

@@ -39,7 +39,7 @@ class Block:
     @property
     def text(self) -> str:
         body = [line.rstrip("\r")[1:].strip() for line in self.callout[1:]]
-        return _UNESCAPE.sub(r"\1", " ".join(b for b in body if b))
+        return str(_UNESCAPE.sub(r"\1", " ".join(b for b in body if b)))
 
 
 @dataclass(slots=True)

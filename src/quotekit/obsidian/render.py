@@ -77,7 +77,7 @@ def escape(text: str) -> str:
 
 def url_for_link(url: str) -> str:
     """A URL that stays whole inside ``[text](url)``."""
-    return _URL_UNSAFE.sub(lambda m: urlquote(m.group(), safe=""), url)
+    return str(_URL_UNSAFE.sub(lambda m: urlquote(m.group(), safe=""), url))
 
 
 def callout_header(quote: Quote, source: Source, people: People) -> str:

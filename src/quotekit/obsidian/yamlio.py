@@ -33,7 +33,7 @@ class FrontmatterError(QuotekitError):
 def quoted(text: str) -> str:
     """``text`` as a double-quoted YAML scalar on one line."""
     out = json.dumps(text, ensure_ascii=False)
-    return _YAML_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+    return str(_YAML_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", out))
 
 
 def scalar(value: Any, *, date: bool = False) -> str:
