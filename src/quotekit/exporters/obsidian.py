@@ -32,6 +32,9 @@ def write_notes(extractions: Iterable[Extraction], folder: Path, options: Export
                                   for k, v in index.stems.items()})
     template = layout.load_template(options.template) if options.template else None
     for ex in extractions:
+        for q in ex.quotes:
+            if q.speaker and q.speaker.strip():
+                names.take(people.stem(q.speaker))  # speaker links never name a quote note
         if options.layout == "per-quote":
             sub = root / safe_name(render.source_title(ex.source))
             for q in ex.quotes:

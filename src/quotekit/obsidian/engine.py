@@ -139,8 +139,9 @@ class Sync:
                 unique.setdefault(q.id, q)
             quotes = list(unique.values())
             for q in quotes:
-                if q.speaker:
+                if q.speaker and q.speaker.strip():
                     self.speakers_seen[q.speaker].add(q.speaker_surface or q.speaker)
+                    self.names.take(self.people.stem(q.speaker))  # links point to people
             if self.options.layout == "per-quote":
                 for q in quotes:
                     self._note(q.id, ex, [q])
@@ -224,11 +225,13 @@ class Sync:
 
     def _people(self) -> None:
         assert self.people_folder is not None
+        created: set[str] = set()
         for name in sorted(self.speakers_seen):
             stem = self.people.stem(name)
-            if self.names.taken(stem):
+            key = unicodedata.normalize("NFC", stem).casefold()
+            if key in self.people.stems or key in created:
                 continue
-            self.names.take(stem)
+            created.add(key)
             aliases = sorted(s for s in self.speakers_seen[name] if s != stem)
             props: dict[str, object] = {"aliases": aliases, "tags": ["person"]}
             text = layout.compose(props, [f"# {render.escape(name)}"])

@@ -62,7 +62,7 @@ class People:
         return self.stems.get(key) or safe_name(name)
 
     def link(self, name: str | None) -> str | None:
-        return wikilink(self.stem(name)) if name else None
+        return wikilink(self.stem(name)) if name and name.strip() else None
 
 
 def escape(text: str) -> str:
