@@ -20,7 +20,14 @@ from obsidian_parse import parse_markdown_content
 from quotekit.model import Extraction
 from quotekit.obsidian import layout, names, render, yamlio
 from quotekit.obsidian.notes import parse
-from tests.obsidian_support import make_extraction, make_source, oracle, run, strict_checks, write_input
+from tests.obsidian_support import (
+    make_extraction,
+    make_source,
+    oracle,
+    run,
+    strict_checks,
+    write_input,
+)
 
 HOSTILE = ["#tag", "#1984", "[[x]]", "![[embed]]", "%%", "%% hidden %%", "end ^abc", "---",
            "key: value", "emoji 🎉", "Cafe\u0301", "עברית RTL", "\\", "$x$", "==hl==", "<b>x</b>",
