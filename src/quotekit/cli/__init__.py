@@ -20,6 +20,7 @@ BUILTIN_COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("quotekit.cli.extract", "Find attributed quotations and export them."),
     "speakers": ("quotekit.cli.speakers", "List speakers, their surface forms and merges."),
     "plugins": ("quotekit.cli.plugins_cmd", "List installed plugins and what they provide."),
+    "sync": ("quotekit.cli.sync", "Merge quotes into an Obsidian vault, safely and repeatably."),
 }
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -82,6 +83,7 @@ def cli() -> None:
       quotekit extract transcripts/ -t jsonl -o quotes.jsonl
       quotekit extract essay.md --aliases aliases.yml
       quotekit speakers transcripts/                 # who is quoted, suggested merges
+      quotekit sync ~/Vault transcripts/             # merge quotes into an Obsidian vault
     """
 
 

@@ -23,6 +23,7 @@ Examples:
   quotekit extract talk.md --aliases aliases.yml -t jsonl
   quotekit extract transcripts/ -o quotes.json
   quotekit extract transcripts/ -t biblatex --bib-quotes -o quotes.bib
+  quotekit extract talk.vtt -t obsidian -o notes/ --layout per-quote
   cat notes.txt | quotekit extract -
   quotekit extract talk.json --speaker-map SPEAKER_00="Dwarkesh Patel"
   quotekit extract captions.txt --from vtt --url https://youtu.be/VIDEOID
@@ -59,11 +60,15 @@ def parse_speaker_map(pairs: tuple[str, ...]) -> dict[str, str]:
 @vault_option
 @click.option("--bib-quotes", is_flag=True,
               help="biblatex/bibtex: also write one @misc entry per quote.")
+@click.option("--layout", type=click.Choice(["per-source", "per-quote"]), default="per-source",
+              show_default=True, help="Obsidian notes: one per source, or one per quote.")
+@click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
+              help="Jinja2 template for note bodies (obsidian; needs quotekit[templates]).")
 @click.option("-q", "--quiet", is_flag=True, help="No messages on stderr except errors.")
 def command(
     paths: tuple[str, ...], to: str, output: Path | None, reader: str | None,
     url: str | None, speaker_map: tuple[str, ...], aliases: Path | None,
-    vault: Path | None, bib_quotes: bool, quiet: bool,
+    vault: Path | None, bib_quotes: bool, layout: str, template: Path | None, quiet: bool,
 ) -> int:
     """Find attributed quotations in PATHS (files, folders, or - for stdin).
 
@@ -99,7 +104,9 @@ def command(
             counts["quotes"] += len(quotes)
             yield Extraction(source=doc.source, quotes=quotes, document=doc)
 
-    export_options = ExportOptions(bib_quotes=bib_quotes)
+    export_options = ExportOptions(
+        bib_quotes=bib_quotes, layout="per-quote" if layout == "per-quote" else "per-source",
+        template=template)
     if exporter.target == "folder":
         if output is None:
             raise UsageError(f"exporter {to!r} writes a folder: give one with -o DIR")
