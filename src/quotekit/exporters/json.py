@@ -55,12 +55,17 @@ def write_json(extractions: Iterable[Extraction], out: TextIO, options: ExportOp
     out.write("\n")
 
 
+def jsonl_record(quote: Quote, source: Source) -> dict[str, Any]:
+    """One line of the ``jsonl`` exporter: the quote with its source inlined."""
+    record = quote_record(quote)
+    record["source"] = source_record(source)
+    return record
+
+
 def write_jsonl(extractions: Iterable[Extraction], out: TextIO, options: ExportOptions) -> None:
     for ex in extractions:
         for q in ex.quotes:
-            record = quote_record(q)
-            record["source"] = source_record(ex.source)
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json.dumps(jsonl_record(q, ex.source), ensure_ascii=False) + "\n")
 
 
 @hookimpl
