@@ -130,7 +130,7 @@ class ResultCache:
         with open(path, "rb") as f:
             data = f.read()
         raw = hashlib.blake2b(data, digest_size=20).digest()
-        if time.time() - max(st.st_mtime, st.st_ctime) > RACY_SECONDS:
+        if time.time() - st.st_mtime > RACY_SECONDS:
             self._write(self._path("stat", stamp), raw.hex().encode("ascii"))
         return _digest(fingerprint, path, raw), data
 

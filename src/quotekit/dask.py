@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from .extraction.speakers import SpeakerIndex
     from .registry import ReadOptions
 
+#: The scheduler serves HTTP (metrics) even without a dashboard, by default on port
+#: 8787: a free port instead, so two local clusters never clash or warn.
+NO_FIXED_PORTS = {"dashboard_address": "127.0.0.1:0"}
 INSTALL_HINT = "the Dask engine needs the dask extra: pip install 'quotekit[dask]'"
 
 
@@ -95,12 +98,13 @@ def cluster_executor(scheduler: str | None, jobs: int) -> Iterator[Executor]:
     with contextlib.ExitStack() as stack:
         if scheduler is None:
             cluster = stack.enter_context(LocalCluster(
-                n_workers=jobs, threads_per_worker=1, processes=True,
-                dashboard_address=None, host="127.0.0.1"))
+                n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
+                dashboard_address=None, scheduler_kwargs=NO_FIXED_PORTS))
             client = stack.enter_context(Client(cluster))
         else:
             try:
-                client = stack.enter_context(Client(scheduler, timeout="10s"))
+                # Connect timeout: dask's distributed.comm.timeouts.connect setting.
+                client = stack.enter_context(Client(scheduler))
             except OSError as exc:
                 raise QuotekitError(f"cannot reach the Dask scheduler {scheduler}: {exc}") \
                     from None

@@ -12,6 +12,8 @@ from typing import TextIO
 
 from ..batch import BatchStats
 
+CLEAR_TO_END = "\x1b[K"
+
 
 class Progress:
     """Redraws ``stats`` at most every ``interval`` seconds; :meth:`close` ends the line."""
@@ -24,7 +26,6 @@ class Progress:
         self.interval = interval
         self.started = time.monotonic()
         self._last = 0.0
-        self._width = 0
 
     def line(self) -> str:
         s = self.stats
@@ -43,9 +44,7 @@ class Progress:
         if not force and now - self._last < self.interval:
             return
         self._last = now
-        text = self.line()
-        self.stream.write("\r" + text.ljust(self._width))
-        self._width = len(text)
+        self.stream.write("\r" + self.line() + CLEAR_TO_END)
         self.stream.flush()
 
     def close(self) -> None:
