@@ -133,3 +133,17 @@ def test_version_and_help_import_nothing_heavy(arg: str) -> None:
     assert proc.stderr == "[]"
     assert ("quotekit, version" in proc.stdout) if arg == "--version" else (
         "extract" in proc.stdout)
+
+
+def test_stdin_among_files_keeps_its_place_and_is_cached(tmp_path: Path) -> None:
+    files = write_corpus(tmp_path / "c", copies=1)
+    text = files[1].read_text(encoding="utf-8")
+    args = ["extract", str(files[0]), "-", str(files[2]), "-t", "json", "-j", "2",
+            "--cache", str(tmp_path / "cache")]
+    first = CliRunner().invoke(cli, args, input=text)
+    second = CliRunner().invoke(cli, args, input=text)
+    assert first.exit_code == second.exit_code == 0
+    assert second.stdout == first.stdout
+    paths = [s["path"] for s in json.loads(first.stdout)["sources"]]
+    assert paths == [str(files[0]), "<stdin>", str(files[2])]
+    assert second.stderr.endswith("from 3 files (3 from the cache)\n")

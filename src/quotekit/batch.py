@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -157,11 +158,18 @@ def _stdin(settings: Settings) -> Outcome:
     return outcome
 
 
+def _worker_init() -> None:
+    # Ctrl-C reaches the whole process group: only the parent reacts (it cancels what
+    # is queued and waits for the files in hand), so workers print no tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def process_pool(jobs: int) -> ProcessPoolExecutor:
-    """A pool of ``jobs`` worker processes started by a fork server (or spawned)."""
+    """A pool of ``jobs`` worker processes started by a fork server (or spawned): not
+    forked from this process, which may hold threads or open output files."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init)
 
 
 def iter_outcomes(
