@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quotekit.batch
-from quotekit import Extraction, Quote, ReadOptions, Source, Work
+from quotekit import Document, Extraction, Quote, ReadOptions, Segment, Source, Work
 from quotekit.batch import extract_paths
 from quotekit.cache import ResultCache, content_key, default_cache_dir, fingerprint
 from quotekit.extraction.speakers import SpeakerIndex
@@ -38,10 +38,33 @@ sources = st.builds(
 )
 
 
-@given(sources, st.lists(quotes, max_size=4).map(tuple))
-def test_records_round_trip(source: Source, qs: tuple[Quote, ...]) -> None:
-    ex = Extraction(source=source, quotes=qs)
+segments = st.builds(Segment, start=st.integers(0, 99), end=st.integers(0, 99),
+                     start_s=st.none() | st.floats(0, 1e4), speaker=opt_text)
+
+
+@given(sources, st.lists(quotes, max_size=4).map(tuple), st.text(max_size=50),
+       st.lists(segments, max_size=3).map(tuple),
+       st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), max_size=2).map(tuple),
+       st.lists(st.integers(0, 50), max_size=3).map(tuple), st.booleans())
+def test_records_round_trip(source: Source, qs: tuple[Quote, ...], text: str,
+                            segs: tuple[Segment, ...], skip: tuple[tuple[int, int], ...],
+                            breaks: tuple[int, ...], with_doc: bool) -> None:
+    doc = Document(text=text, source=source, segments=segs, skip=skip, breaks=breaks,
+                   reader="srt") if with_doc else None
+    ex = Extraction(source=source, quotes=qs, document=doc)
     assert extraction_from_dict(extraction_to_dict(ex)) == ex
+    assert extraction_from_dict(extraction_to_dict(ex, text=False), text=text) == ex
+
+
+def test_plain_text_is_not_stored_twice(tmp_path: Path) -> None:
+    files = write_corpus(tmp_path / "c", copies=1)
+    list(extract_paths([str(files[-1])], cache=ResultCache(tmp_path / "cache")))
+    (entry,) = (tmp_path / "cache" / "v1" / "results").rglob("*.json")
+    assert entry.stat().st_size < files[-1].stat().st_size / 2
+    assert '"text":null' in entry.read_text(encoding="utf-8")
+    again = list(extract_paths([str(files[-1])], cache=ResultCache(tmp_path / "cache")))
+    assert isinstance(again[0], Extraction) and again[0].document is not None
+    assert again[0].document.text == files[-1].read_text(encoding="utf-8")
 
 
 def test_default_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

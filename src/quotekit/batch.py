@@ -13,9 +13,9 @@ other commands should use)::
         else:
             print(item.source.id, len(item.quotes))
 
-Each file is read and extracted by one worker (:func:`process_file`), which returns only
-the source and the quotes, never the text, so results are small. At most ``4 * jobs``
-files are in flight and results come back in input order, so memory stays flat however
+Each file is read and extracted by one worker (:func:`process_file`), which sends back
+the extraction with its document (exporters quote context from the text). At most
+``4 * jobs`` files are in flight and results come back in input order, so memory stays flat however
 large the corpus. ``executor`` runs the work on any :class:`concurrent.futures.Executor`
 instead of a local process pool, e.g. a Dask cluster's (see :mod:`quotekit.dask`).
 """
@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
-from .cache import ResultCache, fingerprint
+from .cache import ResultCache, content_key, fingerprint
 from .errors import QuotekitError, ReadError, UsageError
 from .model import Extraction
 from .registry import ReadOptions
@@ -93,13 +93,20 @@ class BatchStats:
         self.cached += outcome.cached
 
 
-def _extract(data: bytes, name: str, settings: Settings) -> Extraction:
+def _extract(data: bytes, name: str, settings: Settings) -> tuple[Extraction, str]:
+    """The extraction of a file's bytes, and the decoded file."""
     from .extraction.pipeline import extract_document
     from .reading import decode, read_text
 
-    doc = read_text(decode(data, name), name, reader=settings.reader, options=settings.options)
+    text = decode(data, name)
+    doc = read_text(text, name, reader=settings.reader, options=settings.options)
     quotes = tuple(extract_document(doc, speakers=settings.speakers))
-    return Extraction(source=doc.source, quotes=quotes)
+    return Extraction(source=doc.source, quotes=quotes, document=doc), text
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
 
 
 def process_file(path: str, settings: Settings, data: bytes | None = None) -> Outcome:
@@ -108,18 +115,28 @@ def process_file(path: str, settings: Settings, data: bytes | None = None) -> Ou
     Runs in a worker process (or in process); a :class:`QuotekitError` is returned in
     the outcome, not raised. ``data`` are the file's bytes when already read (stdin).
     """
+    from .reading import decode
+
     cache = ResultCache(settings.cache_root) if settings.cache_root else None
     try:
         key = None
-        if cache is not None and data is None:
-            key, data = cache.key_for(path, settings.fingerprint)
-            hit = cache.get(key)
+        if cache is not None:
+            if data is None:
+                key, data = cache.key_for(path, settings.fingerprint)
+            else:
+                key = content_key(data, path, settings.fingerprint)
+            raw = data
+
+            def file_text() -> str:
+                return decode(raw if raw is not None else _read_bytes(path), path)
+
+            hit = cache.get(key, file_text)
             if hit is not None:
-                return Outcome(hit, size=os.stat(path).st_size, cached=True)
+                size = len(data) if data is not None else os.stat(path).st_size
+                return Outcome(hit, size=size, cached=True)
         if data is None:
-            with open(path, "rb") as f:
-                data = f.read()
-        extraction = _extract(data, path, settings)
+            data = _read_bytes(path)
+        extraction, text = _extract(data, path, settings)
     except FileNotFoundError:
         return Outcome(ReadError(f"{path}: no such file or directory"))
     except IsADirectoryError:
@@ -129,7 +146,7 @@ def process_file(path: str, settings: Settings, data: bytes | None = None) -> Ou
     except QuotekitError as exc:
         return Outcome(exc, size=len(data or b""))
     if cache is not None and key is not None:
-        cache.put(key, extraction)
+        cache.put(key, extraction, text)
     return Outcome(extraction, size=len(data))
 
 
@@ -142,20 +159,7 @@ def _done(outcome: Outcome) -> Future[Outcome]:
 def _stdin(settings: Settings) -> Outcome:
     import sys
 
-    from .cache import content_key
-
-    data = sys.stdin.buffer.read()
-    if not settings.cache_root:
-        return process_file("<stdin>", settings, data)
-    cache = ResultCache(settings.cache_root)
-    key = content_key(data, "<stdin>", settings.fingerprint)
-    hit = cache.get(key)
-    if hit is not None:
-        return Outcome(hit, size=len(data), cached=True)
-    outcome = process_file("<stdin>", settings, data)
-    if isinstance(outcome.result, Extraction):
-        cache.put(key, outcome.result)
-    return outcome
+    return process_file("<stdin>", settings, sys.stdin.buffer.read())
 
 
 def _worker_init() -> None:
@@ -237,8 +241,8 @@ def extract_paths(
 ) -> Iterator[Extraction | QuotekitError]:
     """Extract every file under ``paths`` (files, folders walked, ``-`` for stdin).
 
-    Yields, in input order, an :class:`Extraction` (``document`` is ``None``) per file,
-    or the :class:`QuotekitError` that stopped that file (the batch goes on).
+    Yields, in input order, an :class:`Extraction` (with its document) per file, or the
+    :class:`QuotekitError` that stopped that file (the batch goes on).
     ``jobs`` worker processes (``1``: in this process); ``cache`` reuses and stores
     results; ``stats`` is updated as each item is yielded (for progress and summaries).
     """

@@ -7,7 +7,7 @@ the known speakers). Re-running over a corpus with ten new files extracts only t
 
 Layout under the cache folder (``--cache DIR``, default :func:`default_cache_dir`)::
 
-    v1/results/ab/cdef....json   # {"source": {...}, "quotes": [{...}, ...]}
+    v1/results/ab/cdef....json   # {"source": {...}, "quotes": [...], "document": {...}}
     v1/stat/12/3456....          # content hash of a file, by path + size + mtime + inode
 
 The ``stat`` entries let a re-run skip reading and hashing files that have not been
@@ -21,10 +21,12 @@ Other commands (``quotekit sync``) use the same mechanism through
     cache = ResultCache(default_cache_dir())
     fp = fingerprint(reader=None, options=ReadOptions(), speakers=None)
     key, data = cache.key_for(path, fp)       # data is None when the stat index hit
-    extraction = cache.get(key)               # None on a miss
+    extraction = cache.get(key, file_text)    # None on a miss; file_text() -> decoded file
     if extraction is None:
         extraction = ...                      # read + extract
-        cache.put(key, extraction)
+        cache.put(key, extraction, decoded_file_text)
+
+(:func:`quotekit.batch.process_file` does exactly this for one file.)
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -134,21 +137,34 @@ class ResultCache:
             self._write(self._path("stat", stamp), raw.hex().encode("ascii"))
         return _digest(fingerprint, path, raw), data
 
-    def get(self, key: str) -> Extraction | None:
-        """The stored result for ``key``, or ``None`` (also for a damaged entry)."""
+    def get(self, key: str, file_text: Callable[[], str] | None = None) -> Extraction | None:
+        """The stored result for ``key``, or ``None`` (also for a damaged entry).
+
+        ``file_text`` gives the decoded file back when the entry left the document's
+        text out (see :meth:`put`).
+        """
         raw = self._read(self._path("results", key).with_suffix(".json"))
         if raw is None:
             return None
         try:
-            return extraction_from_dict(json.loads(raw))
+            data = json.loads(raw)
+            document = data.get("document")
+            text = file_text() if document and document["text"] is None and file_text else None
+            return extraction_from_dict(data, text=text)
         except (ValueError, KeyError, TypeError):
             return None
 
-    def put(self, key: str, extraction: Extraction) -> bool:
-        """Store a result; ``False`` when it holds values JSON cannot keep (not cached)."""
+    def put(self, key: str, extraction: Extraction, file_text: str | None = None) -> bool:
+        """Store a result; ``False`` when it holds values JSON cannot keep (not cached).
+
+        When the document's text is ``file_text`` (the decoded file, as for plain text)
+        it is not stored: :meth:`get` asks for it again, so entries stay small.
+        """
+        doc = extraction.document
+        keep_text = doc is not None and doc.text != file_text
         try:
-            raw = json.dumps(extraction_to_dict(extraction), ensure_ascii=False,
-                             separators=(",", ":"))
+            raw = json.dumps(extraction_to_dict(extraction, text=keep_text),
+                             ensure_ascii=False, separators=(",", ":"))
         except (TypeError, ValueError):
             return False
         return self._write(self._path("results", key).with_suffix(".json"), raw.encode())

@@ -1,9 +1,11 @@
-"""A compact, lossless JSON encoding of an :class:`Extraction` (its source and quotes).
+"""A compact, lossless JSON encoding of an :class:`Extraction`: source, quotes, document.
 
-Used by the result cache and to send results between processes or machines. Fields that
-hold their default value are left out; decoding rebuilds the same frozen dataclasses, so
-``extraction_from_dict(extraction_to_dict(e)) == e`` for any extraction without a
-document (the document, the text as read, is not kept: it is as large as the file).
+Used by the result cache. Fields that hold their default value are left out; decoding
+rebuilds the same frozen dataclasses, so
+``extraction_from_dict(extraction_to_dict(e)) == e``. The document's text, as large as
+the file, can be left out when the caller can give it back on decoding (for plain text
+it is the decoded file itself): ``extraction_to_dict(e, text=False)`` and
+``extraction_from_dict(d, text=...)``.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from __future__ import annotations
 from dataclasses import MISSING, fields
 from typing import Any
 
-from .model import Extraction, Quote, Source, Work
+from .model import Document, Extraction, Quote, Segment, Source, Work
 
 
-def _compact(obj: Source | Quote | Work) -> dict[str, Any]:
+def _compact(obj: Source | Quote | Work | Segment) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in fields(obj):
         value = getattr(obj, f.name)
@@ -32,10 +34,24 @@ def _compact(obj: Source | Quote | Work) -> dict[str, Any]:
     return out
 
 
-def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
-    """``{"source": {...}, "quotes": [{...}, ...]}`` with default-valued fields left out."""
+def _document(doc: Document, text: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"reader": doc.reader, "text": doc.text if text else None}
+    if doc.segments:
+        out["segments"] = [_compact(s) for s in doc.segments]
+    if doc.skip:
+        out["skip"] = [list(r) for r in doc.skip]
+    if doc.breaks:
+        out["breaks"] = list(doc.breaks)
+    return out
+
+
+def extraction_to_dict(extraction: Extraction, *, text: bool = True) -> dict[str, Any]:
+    """``{"source": {...}, "quotes": [...], "document": {...} | None}``, default-valued
+    fields left out; ``text=False`` leaves out the document's text (``"text": null``)."""
+    doc = extraction.document
     return {"source": _compact(extraction.source),
-            "quotes": [_compact(q) for q in extraction.quotes]}
+            "quotes": [_compact(q) for q in extraction.quotes],
+            "document": None if doc is None else _document(doc, text)}
 
 
 def _quote(data: dict[str, Any]) -> Quote:
@@ -45,9 +61,24 @@ def _quote(data: dict[str, Any]) -> Quote:
     return Quote(**data)
 
 
-def extraction_from_dict(data: dict[str, Any]) -> Extraction:
-    """The inverse of :func:`extraction_to_dict` (``document`` is ``None``)."""
+def extraction_from_dict(data: dict[str, Any], *, text: str | None = None) -> Extraction:
+    """The inverse of :func:`extraction_to_dict`; ``text`` is the document's text when
+    it was left out."""
     src = dict(data["source"])
     if "authors" in src:
         src["authors"] = tuple(src["authors"])
-    return Extraction(source=Source(**src), quotes=tuple(_quote(q) for q in data["quotes"]))
+    source = Source(**src)
+    document = None
+    if data.get("document") is not None:
+        d = data["document"]
+        doc_text = d["text"] if d["text"] is not None else text
+        if doc_text is None:
+            raise ValueError("the document's text was left out and not given back")
+        document = Document(
+            text=doc_text, source=source, reader=d["reader"],
+            segments=tuple(Segment(**s) for s in d.get("segments", ())),
+            skip=tuple((a, b) for a, b in d.get("skip", ())),
+            breaks=tuple(d.get("breaks", ())),
+        )
+    return Extraction(source=source, quotes=tuple(_quote(q) for q in data["quotes"]),
+                      document=document)
