@@ -4,6 +4,7 @@ and a fast ``--version``/``--help``."""
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import subprocess
 import sys
@@ -46,10 +47,12 @@ def _quotes(out: str, to: str) -> int:
 def test_bad_file_is_reported_and_the_rest_processed(tmp_path: Path) -> None:
     files = write_corpus(tmp_path / "c", copies=1)
     (tmp_path / "c" / "part0" / "bad.txt").write_bytes(b"caf\xe9 au lait")
-    rc, out, err = run(str(tmp_path / "c"), "-t", "json", "-j", "2", "--no-cache")
+    rc, out, err = run(str(tmp_path / "c"), "-t", "jsonl", "-j", "2", "--no-cache")
     assert rc == 1
-    doc = json.loads(out)
-    assert [s["path"] for s in doc["sources"]] == [str(f) for f in files]
+    _, expected, _ = run(*map(str, files), "-t", "jsonl", "-j", "1", "--no-cache")
+    assert out == expected
+    assert {json.loads(line)["found_in"]["path"] for line in out.splitlines()} == {
+        str(f) for f in files if "no quotation" not in f.read_text(encoding="utf-8")}
     lines = err.splitlines()
     assert lines[0].startswith("Error: ") and "bad.txt" in lines[0]
     assert lines[-1].endswith(f"from {len(files)} files; 1 failed")
@@ -138,12 +141,12 @@ def test_version_and_help_import_nothing_heavy(arg: str) -> None:
 def test_stdin_among_files_keeps_its_place_and_is_cached(tmp_path: Path) -> None:
     files = write_corpus(tmp_path / "c", copies=1)
     text = files[1].read_text(encoding="utf-8")
-    args = ["extract", str(files[0]), "-", str(files[2]), "-t", "json", "-j", "2",
+    args = ["extract", str(files[0]), "-", str(files[2]), "-t", "jsonl", "-j", "2",
             "--cache", str(tmp_path / "cache")]
     first = CliRunner().invoke(cli, args, input=text)
     second = CliRunner().invoke(cli, args, input=text)
     assert first.exit_code == second.exit_code == 0
     assert second.stdout == first.stdout
-    paths = [s["path"] for s in json.loads(first.stdout)["sources"]]
-    assert paths == [str(files[0]), "<stdin>", str(files[2])]
+    paths = [json.loads(line)["found_in"]["path"] for line in first.stdout.splitlines()]
+    assert [p for p, _ in itertools.groupby(paths)] == [str(files[0]), "<stdin>", str(files[2])]
     assert second.stderr.endswith("from 3 files (3 from the cache)\n")
