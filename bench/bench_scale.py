@@ -4,9 +4,9 @@
     .venv/bin/python bench/bench_scale.py --size 100M     # a quick look
     .venv/bin/python bench/bench_scale.py --repeat 3      # medians of three rounds
 
-Builds (once, into bench/data/, git-ignored) a corpus of many ``.txt`` files of 20-200 KB
-from real text: the passages of the shared corpora (``shared/corpus/*.jsonl``) and the
-``examples/*.txt`` files, shuffled per file. Then, in one run and side by side, times
+Builds (once, into bench/data/, git-ignored) a corpus of many ``.txt`` files of real text
+with ``bench/corpus.py`` (the shared corpora's passages and ``examples/*.txt``, file
+sizes log-normal around 40 KB, 2 KB to 4 MB). Then, in one run and side by side, times
 the ``quotekit`` command in fresh processes:
 
 1. throughput over the corpus: one process (``-j 1``), ``-j 2``, a local Dask cluster
@@ -21,8 +21,8 @@ Needs psutil (the ``bench`` extra, or ``pip install psutil``) and ``quotekit[das
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
-import json
 import os
 import platform
 import random
@@ -35,14 +35,11 @@ import time
 from pathlib import Path
 
 import psutil
+from corpus import build_corpus  # bench/corpus.py, the shared builder of real-text corpora
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
 OUT = ROOT / "bench" / "out"
-SHARED = [ROOT.parent / "shared" / "corpus", Path("/work/shared/corpus")]
-FILES_PER_DIR = 500
-MIN_KB, MAX_KB = 20, 200
-CORPUS_FORMAT = 1
 
 
 def parse_size(text: str) -> int:
@@ -53,50 +50,13 @@ def parse_size(text: str) -> int:
     return int(text)
 
 
-def passages() -> list[str]:
-    """Real text: shared corpus passages and the example files."""
-    found: list[str] = []
-    for folder in SHARED:
-        for f in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
-            with f.open(encoding="utf-8") as lines:
-                found += [json.loads(line)["text"] for line in lines if line.strip()]
-        if found:
-            break
-    found += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
-    return [p.strip() for p in found if p.strip()]
-
-
-def build_corpus(target: int, seed: int = 0) -> tuple[Path, list[Path]]:
-    """``target`` bytes of .txt files under bench/data/scale-SIZE (reused if present)."""
+def corpus(target: int, seed: int = 0) -> tuple[list[str], list[Path]]:
+    """``target`` bytes of .txt files under bench/data/scale-SIZE (built once, reused):
+    the folders to give ``quotekit extract`` (not the root: it holds MANIFEST.json)
+    and the files."""
     folder = DATA / f"scale-{target}"
-    manifest = folder / "MANIFEST.json"
-    params = {"format": CORPUS_FORMAT, "target": target, "seed": seed}
-    if manifest.is_file():
-        saved = json.loads(manifest.read_text(encoding="utf-8"))
-        files = [(folder / rel, size) for rel, size in saved["files"]]
-        if saved["params"] == params and all(p.is_file() and p.stat().st_size == n
-                                              for p, n in files):
-            return folder, [p for p, _ in files]
-    shutil.rmtree(folder, ignore_errors=True)
-    rng = random.Random(seed)
-    pool = [p.encode("utf-8") for p in passages()]
-    written: list[tuple[str, int]] = []
-    total = 0
-    while total < target:
-        size = int(1000 * MIN_KB * (MAX_KB / MIN_KB) ** rng.random())  # log-uniform
-        parts: list[bytes] = []
-        n = 0
-        while n < size:
-            parts.append(pool[rng.randrange(len(pool))])
-            n += len(parts[-1]) + 2
-        data = b"\n\n".join(parts) + b"\n"
-        rel = f"{len(written) // FILES_PER_DIR:04d}/doc{len(written):06d}.txt"
-        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
-        (folder / rel).write_bytes(data)
-        written.append((rel, len(data)))
-        total += len(data)
-    manifest.write_text(json.dumps({"params": params, "files": written}), encoding="utf-8")
-    return folder, [folder / rel for rel, _ in written]
+    files = build_corpus(target, folder, seed=seed)
+    return sorted({str(p.parent) for p in files}), files
 
 
 class PeakRSS:
@@ -118,10 +78,8 @@ class PeakRSS:
                 return
             rss = []
             for p in procs:
-                try:
+                with contextlib.suppress(psutil.Error):
                     rss.append(p.memory_info().rss)
-                except psutil.Error:
-                    pass
             self.peak_total = max(self.peak_total, sum(rss))
             self.peak_single = max([self.peak_single, *rss])
             self._stop.wait(0.05)
@@ -203,9 +161,9 @@ def main() -> None:
     target = parse_size(args.size)
     print(f"machine: {machine()}", flush=True)
     t0 = time.perf_counter()
-    folder, files = build_corpus(target)
+    folders, files = corpus(target)
     size_mb = sum(p.stat().st_size for p in files) / 1e6
-    print(f"corpus: {len(files)} files, {size_mb:.0f} MB in {folder} "
+    print(f"corpus: {len(files)} files, {size_mb:.0f} MB in {DATA} "
           f"(ready in {time.perf_counter() - t0:.1f} s)", flush=True)
     OUT.mkdir(parents=True, exist_ok=True)
 
@@ -217,17 +175,17 @@ def main() -> None:
     cache_rerun: list[float] = []
     for r in range(args.repeat):
         for mode, extra in modes.items():
-            res = quotekit("extract", str(folder), "-t", "jsonl", "--no-cache", *extra,
+            res = quotekit("extract", *folders, "-t", "jsonl", "--no-cache", *extra,
                            out=OUT / f"scale-{mode.split()[0]}.jsonl")
             runs[mode].append(res)
             print(f"round {r + 1} {mode}: {res['wall']:.1f} s, {size_mb / res['wall']:.1f} MB/s,"
                   f" peak RSS {res['rss_total']:.0f} MB, {res['summary']}", flush=True)
         cache = DATA / f"cache-{os.getpid()}"
         shutil.rmtree(cache, ignore_errors=True)
-        first = quotekit("extract", str(folder), "-t", "jsonl", "-j", "2", "--cache", str(cache))
+        first = quotekit("extract", *folders, "-t", "jsonl", "-j", "2", "--cache", str(cache))
         saved = change_files(files, 0.01, seed=r)
         try:
-            again = quotekit("extract", str(folder), "-t", "jsonl", "-j", "2",
+            again = quotekit("extract", *folders, "-t", "jsonl", "-j", "2",
                              "--cache", str(cache))
         finally:
             for p, data in saved.items():

@@ -6,12 +6,18 @@ executor behind ``quotekit extract --engine dask`` / ``--scheduler ADDRESS``.
     from quotekit.dask import extract_bag
     bag = extract_bag(["transcripts/"])           # dask.bag.Bag of dicts
     bag.map(json.dumps).to_textfiles("out/*.jsonl")
-    bag.to_dataframe().to_parquet("out/")         # needs pandas + pyarrow
+    flat = bag.map(lambda r: {"id": r["id"], "text": r["text"],
+                              "speaker": (r["speaker"] or {}).get("name"),
+                              "path": r["found_in"]["path"]})
+    flat.to_dataframe().to_parquet("out/")       # needs pandas + pyarrow
 
-Each record is exactly what the ``jsonl`` exporter writes on one line. Paths are
-expanded (folders walked) where this function runs; the workers read the files, so on a
-cluster beyond one machine they must see the same paths (a shared filesystem), and the
-same goes for a cache folder.
+Each record is what the ``jsonl`` exporter writes on one line for the same file
+(:func:`quotekit.exporters.json.jsonl_records`), with one difference: citation keys are
+allocated per file, so two different works whose keys would collide in one stream
+(``doeTalk2024a``/``doeTalk2024b``) are not told apart across files. Paths are expanded
+(folders walked) where this function runs; the workers read the files, so on a cluster
+beyond one machine they must see the same paths (a shared filesystem), and the same
+goes for a cache folder.
 """
 
 from __future__ import annotations
