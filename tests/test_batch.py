@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import quotekit.batch
 from quotekit import Extraction, QuotekitError
 from quotekit.batch import WINDOW_PER_JOB, BatchStats, extract_paths
 from quotekit.records import extraction_to_dict
@@ -71,8 +72,18 @@ class CountingExecutor(ThreadPoolExecutor):
         return super().submit(fn, *args, **kwargs)
 
 
-def test_in_flight_work_is_bounded(tmp_path: Path) -> None:
-    files = write_corpus(tmp_path, copies=6)
+@pytest.mark.parametrize("limit", ["files", "bytes"])
+def test_in_flight_work_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   limit: str) -> None:
+    for n in range(40):  # files of 1,000 bytes each
+        line = f'File {n:02d}: she said, "the window is bounded." '
+        (tmp_path / f"f{n:02d}.txt").write_text((line * 30)[:999] + "\n", encoding="utf-8")
+    if limit == "files":
+        monkeypatch.setattr(quotekit.batch, "WINDOW_PER_JOB", 4)
+        bound = 2 * 4
+    else:  # 2 jobs x 3,000 bytes: under 6,000 bytes kept, plus the file just submitted
+        monkeypatch.setattr(quotekit.batch, "BYTES_PER_JOB", 3_000)
+        bound = 6
     lock = threading.Lock()
     state = {"submitted": 0, "consumed": 0, "max": 0}
 
@@ -84,8 +95,8 @@ def test_in_flight_work_is_bounded(tmp_path: Path) -> None:
     with CountingExecutor(on_submit) as pool:
         for _ in extract_paths([str(tmp_path)], jobs=2, executor=pool):
             state["consumed"] += 1
-    assert state["submitted"] == len(files) > 2 * WINDOW_PER_JOB
-    assert state["max"] <= 2 * WINDOW_PER_JOB
+    assert state["submitted"] == 40
+    assert state["max"] <= bound < 2 * WINDOW_PER_JOB
 
 
 @settings(max_examples=25, deadline=None,

@@ -15,9 +15,10 @@ other commands should use)::
 
 Each file is read and extracted by one worker (:func:`process_file`), which sends back
 the extraction with its document (exporters quote context from the text). At most
-``4 * jobs`` files are in flight and results come back in input order, so memory stays flat however
-large the corpus. ``executor`` runs the work on any :class:`concurrent.futures.Executor`
-instead of a local process pool, e.g. a Dask cluster's (see :mod:`quotekit.dask`).
+``32 * jobs`` files and ``8 MB * jobs`` of input are in flight and results come back in
+input order, so memory stays flat however large the corpus. ``executor`` runs the work
+on any :class:`concurrent.futures.Executor` instead of a local process pool, e.g. a Dask
+cluster's (see :mod:`quotekit.dask`).
 """
 
 from __future__ import annotations
@@ -40,9 +41,12 @@ from .registry import ReadOptions
 if TYPE_CHECKING:
     from .extraction.speakers import SpeakerIndex
 
-#: Files in flight per worker: enough to keep workers busy while the head of the
-#: queue (the next result in input order) is still being extracted.
-WINDOW_PER_JOB = 4
+#: In-flight work per worker, as files and as bytes of input. Results come back in input
+#: order, so while one large file at the head of the queue is extracted the other
+#: workers go on with the files behind it, up to these limits; each finished result
+#: waits in memory (about the size of its file) until its turn.
+WINDOW_PER_JOB = 32
+BYTES_PER_JOB = 8_000_000
 
 
 def default_jobs() -> int:
@@ -150,6 +154,13 @@ def process_file(path: str, settings: Settings, data: bytes | None = None) -> Ou
     return Outcome(extraction, size=len(data))
 
 
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
 def _done(outcome: Outcome) -> Future[Outcome]:
     future: Future[Outcome] = Future()
     future.set_result(outcome)
@@ -184,8 +195,9 @@ def iter_outcomes(
     from .reading import STDIN, iter_paths
 
     own: Executor | None = None
-    window = WINDOW_PER_JOB * max(jobs, 1)
-    pending: deque[Future[Outcome]] = deque()
+    window, budget = WINDOW_PER_JOB * max(jobs, 1), BYTES_PER_JOB * max(jobs, 1)
+    pending: deque[tuple[Future[Outcome], int]] = deque()
+    in_flight = 0  # bytes of the files in ``pending``
     items = iter_paths(paths)
     head = list(islice(items, 3))
     files = sum(isinstance(i, str) and i != STDIN for i in head)
@@ -193,22 +205,29 @@ def iter_outcomes(
     in_process = executor is None and (jobs <= 1 or (len(head) < 3 and files <= 1))
     try:
         for item in chain(head, items):
+            size = 0
             if isinstance(item, ReadError):
-                pending.append(_done(Outcome(item)))
+                future = _done(Outcome(item))
             elif item == STDIN:
-                pending.append(_done(_stdin(settings)))
+                future = _done(_stdin(settings))
             elif in_process:
-                pending.append(_done(process_file(item, settings)))
+                future = _done(process_file(item, settings))
             else:
                 if executor is None:
                     own = executor = process_pool(jobs)
-                pending.append(executor.submit(process_file, item, settings))
-            while len(pending) >= window or (pending and pending[0].done()):
-                yield pending.popleft().result()
+                size = _size(item)
+                future = executor.submit(process_file, item, settings)
+            pending.append((future, size))
+            in_flight += size
+            while pending and (len(pending) >= window or in_flight >= budget
+                               or pending[0][0].done()):
+                future, size = pending.popleft()
+                in_flight -= size
+                yield future.result()
         while pending:
-            yield pending.popleft().result()
+            yield pending.popleft()[0].result()
     finally:
-        for future in pending:
+        for future, _ in pending:
             future.cancel()
         if own is not None:
             own.shutdown(wait=True, cancel_futures=True)
