@@ -30,6 +30,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -39,7 +40,6 @@ from corpus import build_corpus  # bench/corpus.py, the shared builder of real-t
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
-OUT = ROOT / "bench" / "out"
 
 
 def parse_size(text: str) -> int:
@@ -89,25 +89,27 @@ class PeakRSS:
         self._thread.join()
 
 
-def quotekit(*args: str, out: Path | None = None) -> dict[str, float | str]:
-    """Run ``python -m quotekit ARGS`` (stdout to ``out``); wall time, peak RSS, digest."""
+def quotekit(*args: str) -> dict[str, float | str]:
+    """Run ``python -m quotekit ARGS``: wall time, peak RSS, a digest of its stdout (hashed
+    as it streams, so no output file grows on disk) and its summary line."""
     cmd = [sys.executable, "-m", "quotekit", *args]
-    sink = open(out, "wb") if out else subprocess.DEVNULL  # noqa: SIM115
-    try:
+    digest = hashlib.sha256()
+    with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err)
         rss = PeakRSS(proc.pid)
-        _, err = proc.communicate()
+        assert proc.stdout is not None
+        while chunk := proc.stdout.read(1 << 20):
+            digest.update(chunk)
+        proc.wait()
         wall = time.perf_counter() - start
         rss.stop()
-    finally:
-        if out:
-            sink.close()  # type: ignore[union-attr]
+        err.seek(0)
+        message = err.read().decode()
     if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err.decode()[-2000:]}")
-    digest = hashlib.sha256(out.read_bytes()).hexdigest()[:12] if out else ""
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{message[-2000:]}")
     return {"wall": wall, "rss_total": rss.peak_total / 1e6, "rss_single": rss.peak_single / 1e6,
-            "digest": digest, "summary": err.decode().strip().splitlines()[-1]}
+            "digest": digest.hexdigest()[:12], "summary": message.strip().splitlines()[-1]}
 
 
 def startup(n: int) -> tuple[float, float]:
@@ -165,18 +167,17 @@ def main() -> None:
     size_mb = sum(p.stat().st_size for p in files) / 1e6
     print(f"corpus: {len(files)} files, {size_mb:.0f} MB in {DATA} "
           f"(ready in {time.perf_counter() - t0:.1f} s)", flush=True)
-    OUT.mkdir(parents=True, exist_ok=True)
 
     modes = {"1 process (-j 1)": ["-j", "1"], "-j 2": ["-j", "2"]}
     if not args.skip_dask:
         modes["Dask local cluster (2 workers)"] = ["--engine", "dask", "-j", "2"]
     runs: dict[str, list[dict[str, float | str]]] = {m: [] for m in modes}
     cache_first: list[float] = []
+    first_digests: set[str] = set()
     cache_rerun: list[float] = []
     for r in range(args.repeat):
         for mode, extra in modes.items():
-            res = quotekit("extract", *folders, "-t", "jsonl", "--no-cache", *extra,
-                           out=OUT / f"scale-{mode.split()[0]}.jsonl")
+            res = quotekit("extract", *folders, "-t", "jsonl", "--no-cache", *extra)
             runs[mode].append(res)
             print(f"round {r + 1} {mode}: {res['wall']:.1f} s, {size_mb / res['wall']:.1f} MB/s,"
                   f" peak RSS {res['rss_total']:.0f} MB, {res['summary']}", flush=True)
@@ -192,11 +193,12 @@ def main() -> None:
                 p.write_bytes(data)
             shutil.rmtree(cache, ignore_errors=True)
         cache_first.append(float(first["wall"]))
+        first_digests.add(str(first["digest"]))
         cache_rerun.append(float(again["wall"]))
         print(f"round {r + 1} cache: first {first['wall']:.1f} s, 1% changed "
               f"{again['wall']:.2f} s ({again['summary']})", flush=True)
 
-    digests = {str(res["digest"]) for rs in runs.values() for res in rs}
+    digests = {str(res["digest"]) for rs in runs.values() for res in rs} | first_digests
     base, ours = startup(args.startup_runs)
 
     med = {m: statistics.median(float(x["wall"]) for x in rs) for m, rs in runs.items()}

@@ -25,7 +25,7 @@ Examples:
   quotekit extract podcasts/ -t jsonl -o quotes.jsonl --jobs 4
   quotekit extract podcasts/ -t jsonl --no-cache -j 1
   quotekit extract podcasts/ -t jsonl --engine dask          # local Dask cluster
-  quotekit extract /shared/podcasts/ -t jsonl --scheduler tcp://10.0.0.5:8786
+  quotekit extract /shared/podcasts/ -t jsonl --scheduler tcp://HOST:8786
 """
 
 
