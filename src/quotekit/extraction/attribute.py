@@ -109,7 +109,10 @@ SENTENCE_SUBJECT = regex.compile(
     r"(?:(?i:then|but|and|so|now|at\s+last|finally)\s*,?\s+)?(?P<who>" + _WHO + r")\b"
 )
 BEFORE_COLON = regex.compile(r"(?:^|[.!?]\s+|\n)(?P<who>" + NAME + r")\s*:\s*$")
-_PARA_SUBJECT = regex.compile(r"\s*(?P<who>" + NOMINAL + r"|" + NAME + r")\s+\p{Ll}")
+_PARA_SUBJECT = regex.compile(
+    r"[\s*_—-]*(?:(?i:then|but|and|so|now|here|at\s+last|finally)\s*,?\s+)?(?P<who>(?i:he|she)\b|"
+    + NOMINAL + r"|" + NAME + r")(?:\s*,[^,\n]{1,60},)?\s+(?:\p{Ll}+ly\s+)?\p{Ll}+"
+)
 _CLAUSE_BREAK = regex.compile(r"[.!?]\s+(?=\p{Lu})|\n")
 
 
@@ -244,6 +247,7 @@ class Attributor:
             speaker = self.memory.forward(who, self.text, at, min(len(self.text), at + 600))
             if speaker:
                 why, conf = f"{why}+forward", conf * 0.4
+        if rule == "pronoun":
             why = f"{why}+pronoun"
             conf *= 0.85 if speaker else 0.4
         elif rule == "nominal":
@@ -348,16 +352,58 @@ class Attributor:
             assert pa is not None
             return Attribution(pa.speaker, pa.surface, pa.cue, "continued", pa.confidence,
                                quoted_by)
-        # 5. dialogue: a named subject earlier in the paragraph, or turn-taking
-        if c.before > c.para_start:
-            m = _PARA_SUBJECT.match(text, c.para_start, c.before)
-            if m and kind_of(m.group("who")) in {"name", "nominal"} and \
-                    not _CLAUSE_BREAK.search(text, c.para_start, m.start("who")):
-                a = self._make(m.group("who"), None, "paragraph-subject", 0.6,
-                               m.start("who"), quoted_by)
-                if a:
-                    return a
+        # 5. an action beat: the subject of the narrative sentence just before the quote
+        #    (in its paragraph, or ending the previous one), or just after it.
+        if not self.segments:
+            beat = self._beat(c, quoted_by)
+            if beat:
+                return beat
         return Attribution(None, None, None, None, 0.5, quoted_by)
+
+    def _beat(self, c: Candidate, quoted_by: str | None) -> Attribution | None:
+        text = self.text
+        start = c.para_start
+        if not text[c.para_start:c.before].strip(" \t\n\"“‘'"):
+            # the quote opens its paragraph: look at the paragraph before, if narrative
+            p = c.para_start
+            while p > 0 and text[p - 1] in " \t\n":
+                p -= 1
+            if p == 0 or c.para_start - p > 4 or text[max(0, p - 1)] in "\"”’'":
+                start = -1
+            else:
+                end = p
+                start = self._sentence_start(max(0, end - 300), end)
+                if self.prev is not None and self.prev.after > start:
+                    start = -1
+                else:
+                    found = self._subject_at(start, end, quoted_by, "beat-before")
+                    if found:
+                        return found
+                    start = -1
+        elif c.before > c.para_start:
+            s0 = self._sentence_start(max(c.para_start, c.before - 300), c.before)
+            if self.prev is None or self.prev.after <= s0:
+                found = self._subject_at(s0, c.before, quoted_by, "beat-before")
+                if found:
+                    return found
+        if c.after < c.para_end and c.dialogue:
+            after = c.after
+            while after < c.para_end and text[after] in " \t":
+                after += 1
+            if after < c.para_end and text[after].isupper():
+                return self._subject_at(after, min(c.para_end, after + 200), quoted_by,
+                                        "beat-after")
+        return None
+
+    def _subject_at(self, start: int, end: int, quoted_by: str | None,
+                    why: str) -> Attribution | None:
+        m = _PARA_SUBJECT.match(self.text, start, end)
+        if not m:
+            return None
+        who = m.group("who")
+        if kind_of(who) == "name" and not is_name(who):
+            return None
+        return self._make(who, None, why, 0.55, m.start("who"), quoted_by)
 
     def _cue_before(self, lo: int, hi: int, quoted_by: str | None) -> Attribution | None:
         """``SUBJECT (, appositive,) (adverbs) CUE (tail)`` ending right before ``hi``;

@@ -43,6 +43,11 @@ MENTION = r"(?:" + PRONOUN + r"|" + NOMINAL + r"|" + NAME + r")"
 
 _NAME_RE = regex.compile(NAME)
 _PRONOUN_AFTER = regex.compile(r"\b(?i:he|his|she)\b")
+#: "The parson rode ...": a nominal subject at a sentence start.
+_SUBJECT_NOMINAL = regex.compile(
+    r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?][\"”’]?\s{1,3}))(?P<nom>(?i:the|his|her|my|our|their)\s+"
+    r"(?:[\p{Ll}-]+\s+){0,2}?(?i:" + _NOUN_ALT + r"))(?=\s+\p{Ll}|,)"
+)
 _WHO_AFTER = regex.compile(r",?\s+who\b")
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"”’]?\s")
 _AFTER_PREPOSITION = regex.compile(
@@ -58,7 +63,7 @@ _ANY_NAME = regex.compile(r"(?<![\p{L}'’])(?P<name>" + NAME + r")")
 _TITLE_RE = regex.compile(r"(?i)^(?:" + _TITLE_ALT + r")\.?\s+")
 _SUBJECT_NAME = regex.compile(
     r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?:;]\s{1,3})|(?<=\b(?:and|but|so|then|when|while|because|that)\s)|"
-    r"(?<=,\s))(?P<name>" + NAME + r")(?=\s+(?:\p{Ll}|'s\s+\p{Ll})|,?\s+who\b)",
+    r"(?<=,\s))(?P<name>" + NAME + r")(?=\s+(?:\p{Ll}|'s\s+\p{Ll})|,?\s+who\b|,\s+\p{Ll})",
 )
 
 
@@ -195,6 +200,9 @@ class Memory:
         """Remember names in subject position in ``text[start:end]``, with the gender
         of the first personal pronoun that follows them."""
         subjects = {m.start() for m in _SUBJECT_NAME.finditer(text, start, end)}
+        for m in _SUBJECT_NOMINAL.finditer(text, start, end):
+            nom = m.group("nom")
+            self.see(nom[0].lower() + nom[1:], m.start())
         si = bisect.bisect_right(skip, (start, len(text) + 1)) - 1 if skip else 0
         for m in _ANY_NAME.finditer(text, start, end):
             if skip:
