@@ -62,13 +62,13 @@ CUE_WORD = regex.compile(r"\b" + CUE)
 CUE_TAIL = regex.compile(_TAIL + r"(?:\s*[,:—–-])*" + _MARKER + r"(?:\s*[,:—–-])*\s*")
 SUBJECT_BEFORE = regex.compile(
     r"(?P<who>" + MENTION + r"|" + GENERIC_NOMINAL + r")(?:\s*,\s*(?P<appos>[^,\"“”\n]{1,90}),)?"
-    r"(?:\s+" + _ADV + r")*\s*$"
+    r"(?:\s+" + _ADV + r")*\s*$", regex.REVERSE
 )
 BEFORE_NORMAL = regex.compile(
     r"(?P<who>" + MENTION + r"|" + GENERIC_NOMINAL + r")(?:\s*,\s*(?P<appos>[^,\"“”\n]{1,90}),)?"
     r"(?:\s+" + _ADV + r")*\s+"
     r"(?P<cue>" + CUE + r")" + _TAIL + r"(?:\s*[,:—–-])*" + _MARKER +
-    r"(?:\s*[,:—–-])*\s*$"
+    r"(?:\s*[,:—–-])*\s*$", regex.REVERSE
 )
 #: Identification after the quote: "... That was Ed." / "End quote. Salma."
 AFTER_IDENTIFIED = regex.compile(
@@ -80,7 +80,7 @@ BEFORE_SELF = regex.compile(
     r"(?:(?P<who>(?i:my|our))\s+(?:own\s+|favorite\s+|favourite\s+)?(?i:quote|line|motto)\s+"
     r"(?i:is|was)|(?i:to\s+quote|quoting)\s+(?P<who2>(?i:my|our))\b[^,\n\"“]{0,60}|"
     r"(?P<who3>" + MENTION + r")\s+(?i:was|were|is|am|are|'m|goes|went)\s+like)"
-    r"\s*[,:]?\s*$"
+    r"\s*[,:]?\s*$", regex.REVERSE
 )
 _IT_DOCUMENT = regex.compile(
     r"(?P<doc>(?:(?P<owner>" + NAME + r")['’]s|(?i:the|this|that|his|her|their)"
@@ -90,15 +90,15 @@ _IT_DOCUMENT = regex.compile(
 )
 BEFORE_ACCORDING = regex.compile(
     r"(?i:according\s+to|in\s+the\s+words\s+of|to\s+quote|quoting|to\s+paraphrase)\s+"
-    r"(?P<who>" + MENTION + r")\s*[,:]?\s*$"
+    r"(?P<who>" + MENTION + r")\s*[,:]?\s*$", regex.REVERSE
 )
 BEFORE_INVERTED = regex.compile(
-    r"(?P<cue>" + CUE + r")\s+(?P<who>" + NOMINAL + r"|" + NAME + r")\s*[,:]\s*$"
+    r"(?P<cue>" + CUE + r")\s+(?P<who>" + NOMINAL + r"|" + NAME + r")\s*[,:]\s*$", regex.REVERSE
 )
 #: A sentence that ends in a cue right before the quote: its subject is the speaker
 #: ("The oldest of the colts raised his head ... and said, "...").
 SENTENCE_CUE = regex.compile(
-    r"(?P<cue>" + CUE + r")(?:\s+[\p{Ll}'’-]+){0,4}?\s*[,:—–-]?\s*$"
+    r"(?P<cue>" + CUE + r")(?:\s+[\p{Ll}'’-]+){0,4}?\s*[,:—–-]?\s*$", regex.REVERSE
 )
 #: A name the quote addresses ("Good night, Sir John," / "Is that so, Lizzy?"): the
 #: likely speaker of the reply.
@@ -108,7 +108,8 @@ VOCATIVE = regex.compile(
 SENTENCE_SUBJECT = regex.compile(
     r"(?:(?i:then|but|and|so|now|at\s+last|finally)\s*,?\s+)?(?P<who>" + _WHO + r")\b"
 )
-BEFORE_COLON = regex.compile(r"(?:^|[.!?]\s+|\n)(?P<who>" + NAME + r")\s*:\s*$")
+BEFORE_COLON = regex.compile(r"(?:^|[.!?]\s+|\n)(?P<who>" + NAME + r")\s*:\s*$", regex.REVERSE
+)
 _PARA_SUBJECT = regex.compile(
     r"[\s*_—-]*(?:(?i:then|but|and|so|now|here|at\s+last|finally)\s*,?\s+)?(?P<who>(?i:he|she)\b|"
     + NOMINAL + r"|" + NAME + r")(?:\s*,[^,\n]{1,60},)?\s+(?:\p{Ll}+ly\s+)?\p{Ll}+"
@@ -116,6 +117,8 @@ _PARA_SUBJECT = regex.compile(
 _CLAUSE_BREAK = regex.compile(r"[.!?]\s+(?=\p{Lu})|\n")
 
 
+_INNER_NAME = regex.compile(r"(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(" + NAME + r")$")
+_APPOS_NAME = regex.compile(r"\s*(" + NAME + r")\s*")
 _NOT_PEOPLE = frozenset(
     "time way thing things day night moment end question answer point fact case idea word "
     "words story rest others lot bit kind sort part".split()
@@ -198,8 +201,8 @@ class Attributor:
         return self.turns[-1][1] if self.turns else None
 
     def _clean_who(self, who: str) -> str:
-        who = regex.sub(r"\s+", " ", who.strip())
-        return regex.sub(r"[’']s$", "", who)
+        who = " ".join(who.split())
+        return who[:-2] if who.endswith(("'s", "’s")) else who
 
     # -- rules ------------------------------------------------------------------
     def attribute(self, c: Candidate) -> Attribution:
@@ -233,8 +236,7 @@ class Attributor:
         bare = strip_function_words(who)
         if bare and bare[:1].isupper() and bare != who:
             who = bare
-        inner = regex.match(r"(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(" + NAME + r")$",
-                            who)
+        inner = _INNER_NAME.match(who)
         if inner and inner.group(1) != who and is_name(inner.group(1)):
             who = inner.group(1)
         kind = kind_of(who)
@@ -297,7 +299,7 @@ class Attributor:
                 who = m.group("who")
                 appos = m.groupdict().get("appos")
                 if appos:
-                    n = regex.fullmatch(r"\s*(" + NAME + r")\s*", appos)
+                    n = _APPOS_NAME.fullmatch(appos)
                     if n and is_name(n.group(1)) and not (kind_of(who) == "name"
                                                           and is_name(who) and " " in who):
                         who = n.group(1)
@@ -419,7 +421,7 @@ class Attributor:
             who = sm.group("who")
             appos = sm.group("appos")
             if appos:
-                n = regex.fullmatch(r"\s*(" + NAME + r")\s*", appos)
+                n = _APPOS_NAME.fullmatch(appos)
                 if n and is_name(n.group(1)) and not (kind_of(who) == "name"
                                                       and is_name(who) and " " in who):
                     who = n.group(1)

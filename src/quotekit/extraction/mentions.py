@@ -4,6 +4,7 @@ who was last named as a subject, for pronoun resolution."""
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -48,6 +49,16 @@ _SUBJECT_NOMINAL = regex.compile(
     r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?][\"”’]?\s{1,3}))(?P<nom>(?i:the|his|her|my|our|their)\s+"
     r"(?:[\p{Ll}-]+\s+){0,2}?(?i:" + _NOUN_ALT + r"))(?=\s+\p{Ll}|,)"
 )
+_SCAN = regex.compile(
+    r"(?P<nom>(?i:the|his|her|my|our|their)\s+(?:[\p{Ll}-]+\s+){0,2}?(?i:" + _NOUN_ALT + r"))"
+    r"(?=\s+\p{Ll}|,)|(?<![\p{L}'’])(?P<name>" + NAME + r")"
+)
+_SENTENCE_START = regex.compile(r"(?:^|[.!?][\"”’]?\s{1,3}|\n[ \t>*_—-]*)$")
+_SUBJECT_BEFORE = regex.compile(
+    r"(?:^|[.!?:;][\"”’]?\s{1,3}|\n[ \t>*_—-]*|,\s|\b(?:and|but|so|then|when|while|because|"
+    r"that)\s)$"
+)
+_SUBJECT_AFTER = regex.compile(r"\s+(?:\p{Ll}|'s\s+\p{Ll})|,\s+\p{Ll}")
 _WHO_AFTER = regex.compile(r",?\s+who\b")
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"”’]?\s")
 _AFTER_PREPOSITION = regex.compile(
@@ -56,9 +67,13 @@ _AFTER_PREPOSITION = regex.compile(
 )
 #: Capitalised words in the middle of a sentence: names, not sentence starters.
 PROPER = regex.compile(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}'’-]+")
+_LEADING_WORDS = frozenset(
+    "as and but so then when while if because that the of to with by for from in on".split()
+)
 _LEADING_FUNCTION = regex.compile(
     r"^(?:(?i:as|and|but|so|then|when|while|if|because|that|the|of|to|with|by|for|from|in|on)\s+)+"
 )
+_NOMINAL_FULL = regex.compile(NOMINAL + r"$")
 _ANY_NAME = regex.compile(r"(?<![\p{L}'’])(?P<name>" + NAME + r")")
 _TITLE_RE = regex.compile(r"(?i)^(?:" + _TITLE_ALT + r")\.?\s+")
 _SUBJECT_NAME = regex.compile(
@@ -67,6 +82,7 @@ _SUBJECT_NAME = regex.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def title_of(name: str) -> str | None:
     m = _TITLE_RE.match(name)
     return m.group(0).strip().rstrip(".").lower() if m else None
@@ -77,6 +93,7 @@ def strip_function_words(name: str) -> str:
     return _LEADING_FUNCTION.sub("", name)
 
 
+@lru_cache(maxsize=8192)
 def strip_title(name: str) -> str:
     """``Dr. Jane Smith`` -> ``Jane Smith``; a title alone before a surname stays."""
     m = _TITLE_RE.match(name)
@@ -94,6 +111,7 @@ _STRICT_STOP = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def is_name(surface: str, *, cued: bool = False) -> bool:
     """A capitalised name that is not a function word, acronym or sentence starter.
 
@@ -118,6 +136,7 @@ def is_name(surface: str, *, cued: bool = False) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)
 def gender_of(surface: str) -> str | None:
     s = surface.lower()
     if s in PRONOUNS_MALE:
@@ -136,6 +155,7 @@ def gender_of(surface: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def kind_of(surface: str) -> str:
     """``pronoun``, ``first``, ``second``, ``nominal`` or ``name``."""
     s = surface.lower()
@@ -145,7 +165,7 @@ def kind_of(surface: str) -> str:
         return "second"
     if s in {"he", "she", "they", "it"}:
         return "pronoun"
-    if regex.match(NOMINAL + r"$", surface):
+    if _NOMINAL_FULL.match(surface):
         return "nominal"
     return "name"
 
@@ -193,37 +213,46 @@ class Memory:
         return name
 
     proper: frozenset[str] = frozenset()
+    genders: dict[str, str] = field(default_factory=dict)
     subjects_only: bool = False
 
     def scan(self, text: str, start: int, end: int,
              skip: Sequence[tuple[int, int]] = ()) -> None:
-        """Remember names in subject position in ``text[start:end]``, with the gender
-        of the first personal pronoun that follows them."""
-        subjects = {m.start() for m in _SUBJECT_NAME.finditer(text, start, end)}
-        for m in _SUBJECT_NOMINAL.finditer(text, start, end):
-            nom = m.group("nom")
-            self.see(nom[0].lower() + nom[1:], m.start())
+        """Remember the people named in ``text[start:end]`` (one regex pass): names,
+        with whether they stand as a subject and the gender of the first personal
+        pronoun after them, and nominal subjects ("The parson rode ...")."""
         si = bisect.bisect_right(skip, (start, len(text) + 1)) - 1 if skip else 0
-        for m in _ANY_NAME.finditer(text, start, end):
+        for m in _SCAN.finditer(text, start, end):
+            at = m.start()
             if skip:
-                while si < len(skip) and skip[si][1] <= m.start():
+                while si < len(skip) and skip[si][1] <= at:
                     si += 1
-                if 0 <= si < len(skip) and skip[si][0] <= m.start() < skip[si][1]:
+                if 0 <= si < len(skip) and skip[si][0] <= at < skip[si][1]:
                     continue  # a speaker label or page chrome, not the text
-            name = _LEADING_FUNCTION.sub("", m.group("name"))
+            nom = m.group("nom")
+            if nom is not None:
+                if _SENTENCE_START.search(text, max(0, at - 8), at):
+                    self.see(nom[0].lower() + nom[1:], at)
+                continue
+            name = m.group("name")
+            if name.split(" ", 1)[0].lower() in _LEADING_WORDS:
+                name = _LEADING_FUNCTION.sub("", name)
             if not is_name(name):
                 continue
             if " " not in name and name not in self.proper and title_of(name) is None:
                 continue  # a capitalised sentence starter, not a name seen elsewhere
-            g = _PRONOUN_AFTER.search(text, m.end(), min(len(text), m.end() + 120))
-            gender = None
-            if g and not _SENTENCE_BREAK.search(text, m.end(), g.start()):
-                gender = "m" if g.group(0).lower() in PRONOUNS_MALE else "f"
-            subject = m.start() in subjects or _WHO_AFTER.match(text, m.end()) is not None
-            if not subject and _AFTER_PREPOSITION.search(text, max(start, m.start() - 12),
-                                                         m.start()):
+            subject = (_SUBJECT_BEFORE.search(text, max(0, at - 12), at) is not None
+                       and _SUBJECT_AFTER.match(text, m.end()) is not None) or \
+                _WHO_AFTER.match(text, m.end()) is not None
+            if not subject and _AFTER_PREPOSITION.search(text, max(start, at - 12), at):
                 continue  # "in San Francisco", "the Coach and Horses": a place or a thing
-            self.see(name, m.start(), gender, subject)
+            gender = self.genders.get(name)
+            if gender is None:
+                g = _PRONOUN_AFTER.search(text, m.end(), min(len(text), m.end() + 120))
+                if g and not _SENTENCE_BREAK.search(text, m.end(), g.start()):
+                    gender = "m" if g.group(0).lower() in PRONOUNS_MALE else "f"
+                    self.genders[name] = gender
+            self.see(name, at, gender, subject)
 
     def forward(self, pronoun: str, text: str, start: int, end: int) -> str | None:
         """The first compatible name named as a subject after ``start`` (an excerpt

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..model import Work
@@ -19,12 +21,25 @@ WORK = regex.compile(
 )
 PLATFORM = regex.compile(r"\b(?:on|via)\s+(?P<platform>" + _PLAT + r")\b")
 URL = regex.compile(r"https?://[^\s)\]>\"”]+")
+#: A cheap first look (plain ``re``, literal-led) before the full patterns run.
+_HINT = re.compile(
+    r"(?i)post|blog|book|essay|article|paper|tweet|thread|talk|interview|newsletter|podcast|"
+    r"episode|letter|speech|memo|announce|documentar|video|lecture|keynote|column|op-ed|"
+    r"report|study|e-?mail|message|mailing|comment|review|novel|poem|song|film|movie|"
+    r"presentation|slide|readme|issue|commit|press|statement|substack|piece|write-up|"
+    r"manifesto|paragraph|chapter|doc|toot|twitter|mastodon|bluesky|linkedin|facebook|"
+    r"instagram|reddit|hacker news|youtube|medium|github|threads|tiktok|slack|discord|https?:"
+)
+_URL_HINT = re.compile(r"https?://")
 YEAR = regex.compile(r"\b(?:in|back\s+in)\s+(?P<year>1[5-9]\d\d|20\d\d)\b")
 
 
 def cited_work(text: str, para_start: int, before: int, after: int, para_end: int) -> Work | None:
     """The work a quote is cited from, from the text just before (or after) it."""
     lo = max(para_start, before - 400)
+    if not _HINT.search(text, lo, before) and not _URL_HINT.search(text, after,
+                                                                   min(para_end, after + 200)):
+        return None  # no work noun, platform or URL nearby: the common case, made cheap
     context = text[lo:before]
     found = None
     for m in WORK.finditer(context):
