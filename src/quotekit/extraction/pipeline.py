@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..ids import quote_id
 from ..model import Document, Quote
-from ..normalize import normalize
+from ..cleaning import normalize
 from .attribute import Attributor, segment_at
 from .conversation import fill_turns
 from .detect import detect
