@@ -17,9 +17,9 @@ from .model import FORMAT_VERSION, Document, Extraction, Quote, Segment, Source,
 from .registry import Exporter, ExportOptions, Reader, ReadOptions
 
 if TYPE_CHECKING:
+    from .cleaning import normalize
     from .extraction.speakers import SpeakerIndex
     from .hookspecs import hookimpl
-    from .cleaning import normalize
 
 #: Public names imported on first use, so ``import quotekit`` (and ``quotekit --version``)
 #: loads neither pluggy nor regex: name -> (module, attribute).

@@ -55,7 +55,7 @@ AFTER_INVERTED = regex.compile(
 )
 AFTER_NORMAL = regex.compile(
     r"[\s,.!?;:—–-]*(?P<who>" + _WHO + r")(?:\s*,[^,\"“”\n]{1,60},)?"
-    r"(?:\s+" + _ADV + r")*\s+(?P<cue>" + CUE + r")"
+    r"(?:\s+" + _ADV + r")*\s+(?P<cue>" + CUE + r"|\p{Ll}{3,}ed\b(?=\s*[,.;:!?—]|\s+\p{Ll}+ly\b))"
 )
 CUE_WORD = regex.compile(r"\b" + CUE)
 #: From a cue verb to the quote: "says, and I quote, " / "said that - "
@@ -120,8 +120,7 @@ _CLAUSE_BREAK = regex.compile(r"[.!?]\s+(?=\p{Lu})|\n")
 _INNER_NAME = regex.compile(r"(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(" + NAME + r")$")
 _APPOS_NAME = regex.compile(r"\s*(" + NAME + r")\s*")
 _NOT_PEOPLE = frozenset(
-    "time way thing things day night moment end question answer point fact case idea word "
-    "words story rest others lot bit kind sort part".split()
+    ["time", "way", "thing", "things", "day", "night", "moment", "end", "question", "answer", "point", "fact", "case", "idea", "word", "words", "story", "rest", "others", "lot", "bit", "kind", "sort", "part"]
 )
 
 
@@ -307,7 +306,7 @@ class Attributor:
                 if a:
                     return a
         m = SENTENCE_CUE.search(text, lo, window_end)
-        if m is None and c.before == c.para_start or (m is None and not text[c.para_start:c.before].strip()):
+        if (m is None and c.before == c.para_start) or (m is None and not text[c.para_start:c.before].strip()):
             # The quote opens its paragraph: a sentence ending in ":" just before it.
             prev_end = c.para_start
             while prev_end > 0 and text[prev_end - 1] in " \t\n":
@@ -347,8 +346,8 @@ class Attributor:
             why = "split-quote" if len(between) < 120 else "same-paragraph"
             return Attribution(pa.speaker, pa.surface, pa.cue, why, pa.confidence * 0.9,
                                quoted_by)
-        if prev is not None and pa is not None and pa.speaker and prev.continued and \
-                c.para_start == prev.para_end or (prev is not None and prev.continued and
+        if (prev is not None and pa is not None and pa.speaker and prev.continued and \
+                c.para_start == prev.para_end) or (prev is not None and prev.continued and
                                                   pa is not None and pa.speaker and
                                                   c.para_start - prev.para_end < 4):
             assert pa is not None

@@ -35,6 +35,19 @@ def _runs(cands: Sequence[Candidate]) -> list[list[int]]:
 
 def fill_turns(cands: Sequence[Candidate], attrs: list[Attribution]) -> None:
     """Give unattributed dialogue turns a speaker from the conversation (in place)."""
+    _fill_runs(cands, attrs)
+    # Quotes later in a paragraph whose turn now has a speaker share it.
+    by_para: dict[int, str] = {}
+    for c, a in zip(cands, attrs):
+        if a.speaker and c.para_start not in by_para:
+            by_para[c.para_start] = a.speaker
+    for i, (c, a) in enumerate(zip(cands, attrs)):
+        if a.speaker is None and c.para_start in by_para:
+            attrs[i] = Attribution(by_para[c.para_start], a.surface, a.cue, "same-paragraph",
+                                   0.5, a.quoted_by, a.addressee)
+
+
+def _fill_runs(cands: Sequence[Candidate], attrs: list[Attribution]) -> None:
     for run in _runs(cands):
         if len(run) < 2:
             continue

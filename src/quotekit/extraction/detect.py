@@ -9,10 +9,9 @@ Scare quotes and titles of works are dropped; unsure cases get a lower confidenc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-
-import re
 
 import regex
 

@@ -4,9 +4,9 @@ who was last named as a subject, for pronoun resolution."""
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -68,12 +68,15 @@ _AFTER_PREPOSITION = regex.compile(
 #: Capitalised words in the middle of a sentence: names, not sentence starters.
 PROPER = regex.compile(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}'’-]+")
 _LEADING_WORDS = frozenset(
-    "as and but so then when while if because that the of to with by for from in on".split()
+    ["as", "and", "but", "so", "then", "when", "while", "if", "because", "that", "the", "of", "to", "with", "by", "for", "from", "in", "on"]
 )
 _LEADING_FUNCTION = regex.compile(
     r"^(?:(?i:as|and|but|so|then|when|while|if|because|that|the|of|to|with|by|for|from|in|on)\s+)+"
 )
 _NOMINAL_FULL = regex.compile(NOMINAL + r"$")
+_GENERIC_FULL = regex.compile(
+    r"(?i:the|a|an|his|her|my|our|their|your)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}][\p{Ll}-]+$"
+)
 _ANY_NAME = regex.compile(r"(?<![\p{L}'’])(?P<name>" + NAME + r")")
 _TITLE_RE = regex.compile(r"(?i)^(?:" + _TITLE_ALT + r")\.?\s+")
 _SUBJECT_NAME = regex.compile(
@@ -104,10 +107,7 @@ def strip_title(name: str) -> str:
 
 
 _STRICT_STOP = frozenset(
-    "a an the and but or nor so yet for if then than that this these those there here when "
-    "where while why how what which who whom whose it its i me my we our us you your he his "
-    "him she her they their them is are was were be been am do does did not no yes oh ah "
-    "well now all some any every each one end close quote unquote".split()
+    ["a", "an", "the", "and", "but", "or", "nor", "so", "yet", "for", "if", "then", "than", "that", "this", "these", "those", "there", "here", "when", "where", "while", "why", "how", "what", "which", "who", "whom", "whose", "it", "its", "i", "me", "my", "we", "our", "us", "you", "your", "he", "his", "him", "she", "her", "they", "their", "them", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "not", "no", "yes", "oh", "ah", "well", "now", "all", "some", "any", "every", "each", "one", "end", "close", "quote", "unquote"]
 )
 
 
@@ -165,7 +165,7 @@ def kind_of(surface: str) -> str:
         return "second"
     if s in {"he", "she", "they", "it"}:
         return "pronoun"
-    if _NOMINAL_FULL.match(surface):
+    if _NOMINAL_FULL.match(surface) or _GENERIC_FULL.match(surface):
         return "nominal"
     return "name"
 

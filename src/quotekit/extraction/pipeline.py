@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..cleaning import normalize
 from ..ids import quote_id
 from ..model import Document, Quote
-from ..cleaning import normalize
 from .attribute import Attributor, segment_at
 from .conversation import fill_turns
 from .detect import detect
