@@ -53,12 +53,14 @@ _SCAN = regex.compile(
     r"(?P<nom>(?i:the|his|her|my|our|their)\s+(?:[\p{Ll}-]+\s+){0,2}?(?i:" + _NOUN_ALT + r"))"
     r"(?=\s+\p{Ll}|,)|(?<![\p{L}'’])(?P<name>" + NAME + r")"
 )
-_SENTENCE_START = regex.compile(r"(?:^|[.!?][\"”’]?\s{1,3}|\n[ \t>*_—-]*)$")
+_SENTENCE_START = regex.compile(
+    r"(?:^|[.!?][\"”’]?\s{1,3}|\n[ \t>*_—-]*)(?:(?:But|And|Then|So|Now|Here|Yet)\s+)?$"
+)
 _SUBJECT_BEFORE = regex.compile(
     r"(?:^|[.!?:;][\"”’]?\s{1,3}|\n[ \t>*_—-]*|,\s|\b(?:and|but|so|then|when|while|because|"
     r"that)\s)$"
 )
-_SUBJECT_AFTER = regex.compile(r"\s+(?:\p{Ll}|'s\s+\p{Ll})|,\s+\p{Ll}")
+_SUBJECT_AFTER = regex.compile(r"\s+\p{Ll}|['’]s\s+\p{Ll}|,\s+\p{Ll}")
 _WHO_AFTER = regex.compile(r",?\s+who\b")
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"”’]?\s")
 _AFTER_PREPOSITION = regex.compile(
@@ -214,6 +216,7 @@ class Memory:
 
     proper: frozenset[str] = frozenset()
     genders: dict[str, str] = field(default_factory=dict)
+    words: dict[str, bool] = field(default_factory=dict)
     subjects_only: bool = False
 
     def scan(self, text: str, start: int, end: int,
@@ -239,7 +242,8 @@ class Memory:
                 name = _LEADING_FUNCTION.sub("", name)
             if not is_name(name):
                 continue
-            if " " not in name and name not in self.proper and title_of(name) is None:
+            if " " not in name and name not in self.proper and title_of(name) is None \
+                    and not self._unknown_word(text, name, at):
                 continue  # a capitalised sentence starter, not a name seen elsewhere
             subject = (_SUBJECT_BEFORE.search(text, max(0, at - 12), at) is not None
                        and _SUBJECT_AFTER.match(text, m.end()) is not None) or \
@@ -253,6 +257,17 @@ class Memory:
                     gender = "m" if g.group(0).lower() in PRONOUNS_MALE else "f"
                     self.genders[name] = gender
             self.see(name, at, gender, subject)
+
+    def _unknown_word(self, text: str, word: str, at: int) -> bool:
+        """True when ``word`` never appears in lower case nearby: a proper noun
+        ("Winterbourne glanced"), not a sentence starter ("Soft joy crept")."""
+        known = self.words.get(word)
+        if known is None:
+            lo, hi = max(0, at - 20000), at + 20000
+            low = word.lower()
+            known = not any(text.find(f"{sep}{low}", lo, hi) >= 0 for sep in (" ", "\n", "-"))
+            self.words[word] = known
+        return known
 
     def forward(self, pronoun: str, text: str, start: int, end: int) -> str | None:
         """The first compatible name named as a subject after ``start`` (an excerpt
