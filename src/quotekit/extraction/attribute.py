@@ -36,6 +36,7 @@ from .mentions import (
     kind_of,
     strip_function_words,
     strip_title,
+    title_of,
 )
 
 _CUE_ALT = "|".join(sorted(CUE_SET, key=len, reverse=True))
@@ -219,7 +220,9 @@ class Attributor:
         self.prev, self.prev_attr = c, result
         for v in VOCATIVE.finditer(text, c.start, c.end):
             name = strip_function_words(v.group("voc"))
-            if is_name(name) and name != result.speaker:
+            if is_name(name) and name != result.speaker and (
+                    " " in name or name in self.memory.proper or title_of(name) or
+                    self.memory._unknown_word(text, name, v.start())):
                 result.addressee = self.memory.full(name)
         if c.dialogue or c.how in {"double-quote", "single-quote", "dash"}:
             if not self.turns or self.turns[-1][0] != c.para_start:
@@ -239,8 +242,12 @@ class Attributor:
         if inner and inner.group(1) != who and is_name(inner.group(1)):
             who = inner.group(1)
         kind = kind_of(who)
-        if kind == "name" and not is_name(who, cued=why in {"cue-after", "cue-before"}):
+        cued = why in {"cue-after", "cue-before"}
+        if kind == "name" and not is_name(who, cued=cued):
             return None
+        if kind == "name" and not cued and " " not in who and title_of(who) is None and \
+                who not in self.memory.proper and not self.memory._unknown_word(self.text, who, at):
+            return None  # "Accustomed to ...": a capitalised word, not a name
         if kind == "nominal" and who.split()[-1].lower() in _NOT_PEOPLE:
             return None
         speaker, rule = self._resolve(who, at, quoted_by)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import CUE_SET
+from .lexicon import CUE_ALT, CUE_SET
 from .marks import OPENERS, Span, pair_marks
 
 _CHARS = re.compile(r"[\"“”„‟«»'‘’‚‹›\n]")
@@ -71,6 +71,12 @@ _MARKER_START = regex.compile(
 _END_MARKER = regex.compile(r"(?i)[\w\s]*?(?:unquote|quote)")
 _BQ_ATTRIBUTION = regex.compile(r">\s*(?:—|―|--|-|~)\s*(?P<who>[^\n,]{2,60})")
 _DASH_START = regex.compile(r"[ \t]*(?:—|―|--)[ \t]*")
+#: An attribution inside a dash line: ", he said." / "! Buck Mulligan said gloomily."
+_DASH_ATTRIBUTION = regex.compile(
+    r"(?<=[,.!?])\s+(?:(?:he|she|they|I|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+"
+    r"(?:\p{Ll}+ly\s+)?(?i:" + CUE_ALT + r")\b|(?i:" + CUE_ALT + r")\s+(?:he|she|\p{Lu}[\p{L}'’-]+))"
+    r"[^.!?\n]{0,80}?[.!?,;:]"
+)
 
 
 @dataclass(slots=True)
@@ -287,18 +293,31 @@ def _blockquote(text: str, ps: int, pe: int) -> Candidate | None:
                      cue_hint="—" if who else None)
 
 
-def _dash(text: str, ps: int, pe: int, at: int) -> Candidate | None:
+def _dash(text: str, ps: int, pe: int, at: int) -> list[Candidate]:
+    """Dash dialogue: the line after the dash, split around an attribution inside it
+    (``—Someone killed her, Stephen said gloomily. And ...``)."""
     m = _DASH_START.match(text, at, pe)
     if not m:
-        return None
+        return []
     start = m.end()
     end = pe
     while end > start and text[end - 1] in " \t\n":
         end -= 1
     if _words(text, start, end) < 1:
-        return None
-    return Candidate(start, end, "dash", ps, pe, before=at, after=end, confidence=0.6,
-                     dialogue=True)
+        return []
+    inner = _DASH_ATTRIBUTION.search(text, start, end)
+    if inner is None:
+        return [Candidate(start, end, "dash", ps, pe, before=at, after=end, confidence=0.6,
+                          dialogue=True)]
+    first = Candidate(start, inner.start(), "dash", ps, pe, before=at, after=inner.start(),
+                      confidence=0.7, dialogue=True)
+    rest = inner.end()
+    while rest < end and text[rest] in " \t\n":
+        rest += 1
+    if _words(text, rest, end) < 1:
+        return [first]
+    return [first, Candidate(rest, end, "dash", ps, pe, before=inner.start(), after=end,
+                             confidence=0.6)]
 
 
 def _tokens(text: str) -> list[tuple[int, str]]:
@@ -437,9 +456,7 @@ def detect(text: str, skip: Sequence[tuple[int, int]] = (),
         if "dash" in kinds and not spans:
             first = next(o for k, o in keep if k == "dash")
             if not text[ps:first].strip():
-                d = _dash(text, ps, pe, first)
-                if d:
-                    out.append(d)
+                out.extend(_dash(text, ps, pe, first))
     out.sort(key=lambda c: (c.start, -c.end))
     return _drop_overlaps(out)
 

@@ -39,7 +39,8 @@ GENERIC_NOMINAL = (
     r"(?:the|a|an|his|her|my|our|their|your)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}][\p{Ll}-]+"
     r"(?=[\s,;.!?]|$)"
 )
-PRONOUN = r"(?i:he|she|they|i|we|it|you|myself|himself|herself|themselves)\b"
+PRONOUN = (r"(?i:he|she|they|i|we|it|you|myself|himself|herself|themselves|somebody\s+else|"
+           r"someone\s+else|somebody|someone|everybody|everyone|nobody)\b")
 MENTION = r"(?:" + PRONOUN + r"|" + NOMINAL + r"|" + NAME + r")"
 
 _NAME_RE = regex.compile(NAME)
@@ -167,6 +168,8 @@ def kind_of(surface: str) -> str:
         return "second"
     if s in {"he", "she", "they", "it"}:
         return "pronoun"
+    if s.split()[0] in {"somebody", "someone", "everybody", "everyone", "nobody"}:
+        return "nominal"
     if _NOMINAL_FULL.match(surface) or _GENERIC_FULL.match(surface):
         return "nominal"
     return "name"
