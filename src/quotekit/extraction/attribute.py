@@ -120,6 +120,11 @@ _CLAUSE_BREAK = regex.compile(r"[.!?]\s+(?=\p{Lu})|\n")
 
 _INNER_NAME = regex.compile(r"(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(" + NAME + r")$")
 _APPOS_NAME = regex.compile(r"\s*(" + NAME + r")\s*")
+#: Cues that say the previous speaker goes on ("he continued"): no turn change.
+_CONTINUING = frozenset(
+    "continued continues continue went goes added adds resumed resumes pursued pursues "
+    "persisted persists repeated repeats".split()
+)
 _NOT_PEOPLE = frozenset(
     ["time", "way", "thing", "things", "day", "night", "moment", "end", "question", "answer", "point", "fact", "case", "idea", "word", "words", "story", "rest", "others", "lot", "bit", "kind", "sort", "part"]
 )
@@ -161,6 +166,7 @@ class Attributor:
         self.prev_attr: Attribution | None = None
         self.turns: list[tuple[int, str | None]] = []  # (paragraph start, speaker)
         self.labels: list[str] = []
+        self._continuing = False
         self.memory.proper = frozenset(PROPER.findall(text))
         self.skip = skip
 
@@ -185,7 +191,8 @@ class Attributor:
                 return (owner if owner and is_name(owner) else doc.group("doc")), "document"
             return None, "pronoun"
         if kind == "pronoun":
-            found = self.memory.resolve(who, at, self._last_turn_speaker(), quoted_by)
+            last = None if self._continuing else self._last_turn_speaker()
+            found = self.memory.resolve(who, at, last, quoted_by)
             return found or self.memory.resolve(who, at, None, quoted_by), "pronoun"
         if kind == "nominal":
             name = who.lower() if who[:1].isupper() and who.split()[0].lower() in {
@@ -234,6 +241,7 @@ class Attributor:
     def _make(self, who: str, cue: str | None, why: str, conf: float, at: int,
               quoted_by: str | None) -> Attribution | None:
         """An attribution to the mention ``who``; ``None`` when it is no person."""
+        self._continuing = (cue or "").lower() in _CONTINUING
         who = self._clean_who(who)
         bare = strip_function_words(who)
         if bare and bare[:1].isupper() and bare != who:

@@ -62,6 +62,7 @@ _SUBJECT_BEFORE = regex.compile(
     r"that)\s)$"
 )
 _SUBJECT_AFTER = regex.compile(r"\s+\p{Ll}|['’]s\s+\p{Ll}|,\s+\p{Ll}")
+_NEXT_MARK = regex.compile(r"[\"“”‘’«»]")
 _WHO_AFTER = regex.compile(r",?\s+who\b")
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"”’]?\s")
 _AFTER_PREPOSITION = regex.compile(
@@ -73,6 +74,7 @@ PROPER = regex.compile(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}'’-]+")
 _LEADING_WORDS = frozenset(
     ["as", "and", "but", "so", "then", "when", "while", "if", "because", "that", "the", "of", "to", "with", "by", "for", "from", "in", "on"]
 )
+_PREPOSITIONS = frozenset("of to with by for from in on".split())
 _LEADING_FUNCTION = regex.compile(
     r"^(?:(?i:as|and|but|so|then|when|while|if|because|that|the|of|to|with|by|for|from|in|on)\s+)+"
 )
@@ -242,7 +244,11 @@ class Memory:
                 continue
             name = m.group("name")
             if name.split(" ", 1)[0].lower() in _LEADING_WORDS:
-                name = _LEADING_FUNCTION.sub("", name)
+                lead = _LEADING_FUNCTION.match(name)
+                if lead is None or _PREPOSITIONS & set(lead.group(0).lower().split()):
+                    continue  # "With Bewick on my knee": an object, not a subject
+                name = name[lead.end():]
+                at += lead.end()
             if not is_name(name):
                 continue
             if " " not in name and name not in self.proper and title_of(name) is None \
@@ -264,6 +270,8 @@ class Memory:
     def _unknown_word(self, text: str, word: str, at: int) -> bool:
         """True when ``word`` never appears in lower case nearby: a proper noun
         ("Winterbourne glanced"), not a sentence starter ("Soft joy crept")."""
+        if word.endswith(("ing", "ly", "ed")):
+            return False  # "Laughing again, he ...", "Finally, she ..."
         known = self.words.get(word)
         if known is None:
             lo, hi = max(0, at - 20000), at + 20000
@@ -276,6 +284,8 @@ class Memory:
         """The first compatible name named as a subject after ``start`` (an excerpt
         that names its speaker only later); a weak guess."""
         want = "m" if pronoun.lower() == "he" else "f" if pronoun.lower() == "she" else None
+        mark = _NEXT_MARK.search(text, start, end)
+        end = mark.start() if mark else end  # never look inside the next quote
         for m in _SUBJECT_NAME.finditer(text, start, end):
             name = _LEADING_FUNCTION.sub("", m.group("name"))
             if not is_name(name) or (" " not in name and name not in self.proper):
