@@ -65,6 +65,10 @@ SUBJECT_BEFORE = regex.compile(
     r"(?P<who>" + MENTION + r"|" + GENERIC_NOMINAL + r")(?:\s*,\s*(?P<appos>[^,\"“”\n]{1,90}),)?"
     r"(?:\s+" + _ADV + r")*\s*$", regex.REVERSE
 )
+#: "Google's open source guy, Chris DiBona, famously said": the name set off by commas.
+APPOS_BEFORE = regex.compile(
+    r",\s*(?P<who>" + NAME + r")\s*,(?:\s+" + _ADV + r")*\s*$", regex.REVERSE
+)
 BEFORE_NORMAL = regex.compile(
     r"(?P<who>" + MENTION + r"|" + GENERIC_NOMINAL + r")(?:\s*,\s*(?P<appos>[^,\"“”\n]{1,90}),)?"
     r"(?:\s+" + _ADV + r")*\s+"
@@ -429,6 +433,12 @@ class Attributor:
         for cm in reversed(cues[-3:]):
             if not CUE_TAIL.fullmatch(text, cm.end(), hi):
                 continue
+            am = APPOS_BEFORE.search(text, max(lo, cm.start() - 160), cm.start())
+            if am is not None and is_name(am.group("who")):
+                a = self._make(am.group("who"), cm.group(0), "cue-before", 0.9,
+                               am.start("who"), quoted_by)
+                if a:
+                    return a
             sm = SUBJECT_BEFORE.search(text, max(lo, cm.start() - 160), cm.start())
             if sm is None:
                 continue

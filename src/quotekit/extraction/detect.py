@@ -199,8 +199,9 @@ def _spoken(text: str, ps: int, pe: int, offsets: Sequence[int],
         if not (_START_BEFORE.search(before) or m.group("who")):
             continue
         start = i + m.end()
-        if m.group("who") and not m.group(0).rstrip().endswith((",", ":")):
-            continue  # "quote X" without a comma: "quote you", not a marker
+        if not m.group(0).rstrip().endswith((",", ":")) and \
+                text[i + m.end():i + m.end() + 1] not in OPENERS | {'"'}:
+            continue  # "quote them and ...", "quote X" without a comma: not a marker
         if text[start:start + 1] in OPENERS or text[start:start + 1] == '"':
             for s in spans:
                 if s.open_mark == start:
@@ -258,7 +259,7 @@ def _unmarked(text: str, ps: int, pe: int) -> list[Candidate]:
             continue
         end = _sentence_end(text, start, pe)
         if _words(text, start, end) >= 3:
-            out.append(Candidate(start, end, "quotative", ps, pe, before=m.start("cue"),
+            out.append(Candidate(start, end, "quotative", ps, pe, before=m.end(),
                                  after=end, confidence=0.5, cue_hint=m.group("cue")))
     return out
 

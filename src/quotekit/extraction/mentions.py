@@ -22,7 +22,8 @@ from .lexicon import (
 
 _TITLE_ALT = "|".join(sorted((regex.escape(t) for t in TITLES), key=len, reverse=True))
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|al|el|St\.|mac|o')"
-_CAP = (r"(?:Mc|Mac|O['’]|D['’]|Di|De|Da|La|Le|Van|Von|Fitz)?\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*"
+_CAP = (r"(?:Mc|Mac|O['’]|D['’]|Di|De|Da|La|Le|Van|Von|Fitz)?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)*"
+        r"(?:[-'’]\p{Lu}?\p{Ll}+)*"
         r"|\p{Lu}\.(?=\s*\p{Lu})|\p{Lu}(?=\s+\p{Lu}\p{Ll})")
 #: A personal name: optional title, then capitalised words (particles and initials allowed).
 NAME = (
@@ -116,6 +117,11 @@ _STRICT_STOP = frozenset(
 )
 
 
+def _bare(word: str) -> str:
+    w = word.lower().strip(".'’")
+    return w[:-2] if w.endswith(("'s", "’s")) else w
+
+
 @lru_cache(maxsize=8192)
 def is_name(surface: str, *, cued: bool = False) -> bool:
     """A capitalised name that is not a function word, acronym or sentence starter.
@@ -132,9 +138,9 @@ def is_name(surface: str, *, cued: bool = False) -> bool:
     core = [w for w in words if w.rstrip(".").lower() not in TITLES]
     if not core:
         return False
-    if all(w.lower().strip(".'’") in FUNCTION_WORDS for w in core):
+    if all(_bare(w) in FUNCTION_WORDS for w in core):
         return False
-    if core[0].lower() in FUNCTION_WORDS:
+    if _bare(core[0]) in FUNCTION_WORDS:
         return False
     if len(core) == 1 and core[0].isupper() and len(core[0]) > 1:
         return False  # an acronym: AI, RL
@@ -245,20 +251,25 @@ class Memory:
             name = m.group("name")
             if name.split(" ", 1)[0].lower() in _LEADING_WORDS:
                 lead = _LEADING_FUNCTION.match(name)
-                if lead is None or _PREPOSITIONS & set(lead.group(0).lower().split()):
-                    continue  # "With Bewick on my knee": an object, not a subject
+                if lead is None:
+                    continue
+                after_preposition = bool(_PREPOSITIONS & set(lead.group(0).lower().split()))
                 name = name[lead.end():]
                 at += lead.end()
+            else:
+                after_preposition = False
             if not is_name(name):
                 continue
             if " " not in name and name not in self.proper and title_of(name) is None \
                     and not self._unknown_word(text, name, at):
                 continue  # a capitalised sentence starter, not a name seen elsewhere
-            subject = (_SUBJECT_BEFORE.search(text, max(0, at - 12), at) is not None
-                       and _SUBJECT_AFTER.match(text, m.end()) is not None) or \
-                _WHO_AFTER.match(text, m.end()) is not None
-            if not subject and _AFTER_PREPOSITION.search(text, max(start, at - 12), at):
-                continue  # "in San Francisco", "the Coach and Horses": a place or a thing
+            subject = not after_preposition and (
+                (_SUBJECT_BEFORE.search(text, max(0, at - 12), at) is not None
+                 and _SUBJECT_AFTER.match(text, m.end()) is not None)
+                or _WHO_AFTER.match(text, m.end()) is not None)
+            if not subject and _AFTER_PREPOSITION.search(text, max(start, at - 12), at) and \
+                    " " not in name:
+                continue  # "in Paris", "the Coach": a place or a thing
             gender = self.genders.get(name)
             if gender is None:
                 g = _PRONOUN_AFTER.search(text, m.end(), min(len(text), m.end() + 120))
