@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -48,28 +49,47 @@ def load_aliases(path: Path, index: SpeakerIndex | None = None) -> SpeakerIndex:
 
 def load_vault_people(vault: Path, index: SpeakerIndex | None = None) -> SpeakerIndex:
     """People notes: Markdown notes whose frontmatter has ``aliases`` and a person tag
-    or type, or that live in a ``People`` folder; the note name is the canonical name."""
+    or type, or that live in a ``People`` folder; the note name is the canonical name.
+
+    Dot folders are skipped; notes with no frontmatter outside a People folder are not
+    parsed (a big vault is mostly such notes)."""
     index = SpeakerIndex() if index is None else index
     if not vault.is_dir():
         raise ReadError(f"{vault}: vault folder not found")
+    notes: list[tuple[Path, str]] = []
     for note in sorted(vault.rglob("*.md")):
         rel = note.relative_to(vault)
         if any(part.startswith(".") for part in rel.parts):
             continue
         try:
-            post = frontmatter.loads(note.read_text(encoding="utf-8-sig"))
+            text = note.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):  # a user's unreadable note never stops a run
+            continue
+        notes.append((rel, text))
+    return people_from_notes(notes, index)
+
+
+def people_from_notes(notes: Iterable[tuple[Path, str]], index: SpeakerIndex | None = None
+                      ) -> SpeakerIndex:
+    """Add the people among ``notes`` (vault-relative path, text) to ``index``."""
+    index = SpeakerIndex() if index is None else index
+    for rel, text in notes:
+        in_people = any(p.casefold() in {"people", "persons", "person"} for p in rel.parts[:-1])
+        if not in_people and not text.lstrip("\ufeff").startswith("---"):
+            continue
+        try:
+            meta = frontmatter.loads(text.lstrip("\ufeff")).metadata
         except Exception:  # a user's broken note never stops a run
             continue
-        meta = post.metadata
         tags = {str(t).lstrip("#").casefold() for t in _aliases(meta.get("tags"))}
         kind = str(meta.get("type") or meta.get("category") or "").casefold()
-        in_people = any(p.casefold() in {"people", "persons", "person"} for p in rel.parts[:-1])
         is_person = in_people or kind == "person" or bool(tags & {"person", "people"})
+        stem = rel.name[:-3] if rel.name.endswith(".md") else rel.stem
         if meta.get("aliases") and (is_person or "quotekit_id" not in meta):
-            if is_person or _looks_like_name(note.stem):
-                index.add(note.stem, _aliases(meta.get("aliases")), origin="vault")
+            if is_person or _looks_like_name(stem):
+                index.add(stem, _aliases(meta.get("aliases")), origin="vault")
         elif is_person:
-            index.add(note.stem, [], origin="vault")
+            index.add(stem, [], origin="vault")
     return index
 
 

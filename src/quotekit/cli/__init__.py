@@ -20,6 +20,7 @@ BUILTIN_COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("quotekit.cli.extract", "Find attributed quotations and export them."),
     "speakers": ("quotekit.cli.speakers", "List speakers, their surface forms and merges."),
     "plugins": ("quotekit.cli.plugins_cmd", "List installed plugins and what they provide."),
+    "sync": ("quotekit.cli.sync", "Merge quotes into an Obsidian vault, safely and repeatably."),
 }
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -37,6 +38,14 @@ class LazyGroup(click.Group):
             command: click.Command = module.command
             return command
         return plugin_commands().get(cmd_name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """A command's non-zero int return is its exit code, also in click's standalone
+        mode (``CliRunner``, ``cli()``), not only through :func:`main`."""
+        rv = super().invoke(ctx)
+        if isinstance(rv, int) and not isinstance(rv, bool) and rv:
+            ctx.exit(rv)
+        return rv
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, BUILTIN_COMMANDS[name][1]) for name in self.list_commands(ctx)]
@@ -74,6 +83,7 @@ def cli() -> None:
       quotekit extract transcripts/ -t jsonl -o quotes.jsonl
       quotekit extract essay.md --aliases aliases.yml
       quotekit speakers transcripts/                 # who is quoted, suggested merges
+      quotekit sync ~/Vault transcripts/             # merge quotes into an Obsidian vault
     """
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from ..citation.catalog import Catalog
@@ -34,17 +34,26 @@ def write_json(extractions: Iterable[Extraction], out: TextIO, options: ExportOp
     out.write('  "works": ' + _indented(catalog.items, "  ") + "\n}\n")
 
 
+def jsonl_records(extraction: Extraction, catalog: Catalog | None = None
+                  ) -> Iterator[dict[str, Any]]:
+    """The ``jsonl`` exporter's lines for one extraction: each quote with the works it
+    refers to, so each line stands alone (also what ``quotekit.dask`` yields)."""
+    catalog = Catalog() if catalog is None else catalog
+    for cited in catalog.add(extraction):
+        record = quote_record(cited, extraction)
+        keys = [cited.found_in] + ([cited.original] if cited.original else [])
+        record["works"] = {k: catalog.items[k] for k in keys}
+        record["quotekit_format"] = FORMAT
+        yield record
+
+
 def write_jsonl(extractions: Iterable[Extraction], out: TextIO, options: ExportOptions) -> None:
     """One line per quote, with the works it refers to, so each line stands alone."""
     catalog = Catalog()
     for ex in extractions:
-        for cited in catalog.add(ex):
-            record = quote_record(cited, ex)
-            keys = [cited.found_in] + ([cited.original] if cited.original else [])
-            record["works"] = {k: catalog.items[k] for k in keys}
-            record["quotekit_format"] = FORMAT
+        for record in jsonl_records(ex, catalog):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            out.flush()
+        out.flush()
 
 
 @hookimpl

@@ -40,7 +40,7 @@ from .mentions import (
 
 _CUE_ALT = "|".join(sorted(CUE_SET, key=len, reverse=True))
 CUE = r"(?i:" + _CUE_ALT + r")\b"
-_ADV = r"(?:\p{Ll}+ly|in\s+fact|has|had|have|once|then|also|would|will|just|famously|later|again|" \
+_ADV = r"(?:\p{Ll}+ly|in\s+fact|who|that|which|has|had|have|once|then|also|would|will|just|famously|later|again|" \
        r"goes\s+on\s+to|went\s+on\s+to|is\s+going\s+to|was|were|did|does|do|now|still|" \
        r"always|never|even|actually|basically|kind\s+of|sort\s+of|allegedly|supposedly)"
 _TAIL = r"(?:\s*,?\s+(?:that|this|it|us|me|him|her|them|something|like|back|out|up|in\s+[^,\"“]{1,50}?|" \
@@ -50,18 +50,43 @@ _MARKER = r"(?:\s*[,:]?\s*(?:and\s+)?(?:I\s+)?(?:quote|quoting)\b)?"
 _WHO = (r"(?:(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(?P<name>" + NAME + r")|"
         + PRONOUN + r"|" + NOMINAL + r"|" + GENERIC_NOMINAL + r")")
 AFTER_INVERTED = regex.compile(
-    r"[\s,.!?;:—–-]*(?:\s*\p{Ll}+ly\s+)?(?P<cue>" + CUE + r")(?:\s+\p{Ll}+ly)?\s+"
+    r"[\s,.!?;:—–-]*(?:\s*\p{Ll}+ly\s+)?(?P<cue>" + CUE + r"|\p{Ll}{3,}ed\b)(?:\s+\p{Ll}+ly)?\s+"
     r"(?P<who>" + _WHO + r")"
 )
 AFTER_NORMAL = regex.compile(
     r"[\s,.!?;:—–-]*(?P<who>" + _WHO + r")(?:\s*,[^,\"“”\n]{1,60},)?"
     r"(?:\s+" + _ADV + r")*\s+(?P<cue>" + CUE + r")"
 )
+CUE_WORD = regex.compile(r"\b" + CUE)
+#: From a cue verb to the quote: "says, and I quote, " / "said that - "
+CUE_TAIL = regex.compile(_TAIL + r"(?:\s*[,:—–-])*" + _MARKER + r"(?:\s*[,:—–-])*\s*")
+SUBJECT_BEFORE = regex.compile(
+    r"(?P<who>" + MENTION + r"|" + GENERIC_NOMINAL + r")(?:\s*,\s*(?P<appos>[^,\"“”\n]{1,90}),)?"
+    r"(?:\s+" + _ADV + r")*\s*$"
+)
 BEFORE_NORMAL = regex.compile(
     r"(?P<who>" + MENTION + r"|" + GENERIC_NOMINAL + r")(?:\s*,\s*(?P<appos>[^,\"“”\n]{1,90}),)?"
     r"(?:\s+" + _ADV + r")*\s+"
     r"(?P<cue>" + CUE + r")" + _TAIL + r"(?:\s*[,:—–-])*" + _MARKER +
     r"(?:\s*[,:—–-])*\s*$"
+)
+#: Identification after the quote: "... That was Ed." / "End quote. Salma."
+AFTER_IDENTIFIED = regex.compile(
+    r"[\s,.!?;:—–-]*(?:(?i:that|this)\s+(?:was|is)\s+|(?i:that's|it\s+was)\s+|"
+    r"(?i:end|close)\s+(?i:quote)[.,]?\s+)(?P<who>" + NAME + r")\s*[.!]"
+)
+#: First-person and quotative introductions: "my quote is," / "I was like".
+BEFORE_SELF = regex.compile(
+    r"(?:(?P<who>(?i:my|our))\s+(?:own\s+|favorite\s+|favourite\s+)?(?i:quote|line|motto)\s+"
+    r"(?i:is|was)|(?i:to\s+quote|quoting)\s+(?P<who2>(?i:my|our))\b[^,\n\"“]{0,60}|"
+    r"(?P<who3>" + MENTION + r")\s+(?i:was|were|is|am|are|'m|goes|went)\s+like)"
+    r"\s*[,:]?\s*$"
+)
+_IT_DOCUMENT = regex.compile(
+    r"(?P<doc>(?:(?P<owner>" + NAME + r")['’]s|(?i:the|this|that|his|her|their)"
+    r"(?:\s+(?i:same|whole|original|new|recent))?)\s+(?i:article|post|blog\s+post|paper|"
+    r"book|essay|announcement|tweet|statement|letter|email|page|readme|report|documentation|"
+    r"docs|press\s+release|website|newsletter|message|thread))\b"
 )
 BEFORE_ACCORDING = regex.compile(
     r"(?i:according\s+to|in\s+the\s+words\s+of|to\s+quote|quoting|to\s+paraphrase)\s+"
@@ -118,8 +143,10 @@ def segment_at(segments: Sequence[Segment], offset: int, hint: int = 0) -> tuple
 class Attributor:
     """Walks the candidates in text order, keeping the conversation's memory."""
 
-    def __init__(self, text: str, segments: Sequence[Segment]) -> None:
+    def __init__(self, text: str, segments: Sequence[Segment],
+                 skip: Sequence[tuple[int, int]] = (), author: str | None = None) -> None:
         self.text = text
+        self.author = author
         self.segments = segments
         self.memory = Memory()
         self.scanned = 0
@@ -129,6 +156,7 @@ class Attributor:
         self.turns: list[tuple[int, str | None]] = []  # (paragraph start, speaker)
         self.labels: list[str] = []
         self.memory.proper = frozenset(PROPER.findall(text))
+        self.skip = skip
 
     # -- mentions ---------------------------------------------------------------
     def _resolve(self, who: str, at: int, quoted_by: str | None) -> tuple[str | None, str]:
@@ -138,10 +166,18 @@ class Attributor:
             who = {"himself": "he", "herself": "she"}.get(who.lower(), "they")
             kind = "pronoun"
         if kind == "first":
-            return quoted_by, "first-person"
+            return quoted_by or self.author or "I", "first-person"
         if kind == "second":
             others = [s for s in reversed(self.labels) if s != quoted_by]
             return (others[0] if others else None), "second-person"
+        if kind == "pronoun" and who.lower() == "it":
+            doc = None
+            for d in _IT_DOCUMENT.finditer(self.text, max(0, at - 400), at):
+                doc = d
+            if doc is not None:
+                owner = doc.group("owner")
+                return (owner if owner and is_name(owner) else doc.group("doc")), "document"
+            return None, "pronoun"
         if kind == "pronoun":
             found = self.memory.resolve(who, at, self._last_turn_speaker(), quoted_by)
             return found or self.memory.resolve(who, at, None, quoted_by), "pronoun"
@@ -172,7 +208,7 @@ class Attributor:
         # Remember who was named before this quote (outside any quote).
         lo = max(self.scanned, c.before - 1500, 0)
         if c.before > lo:
-            self.memory.scan(text, lo, c.before)
+            self.memory.scan(text, lo, c.before, self.skip)
         self.scanned = max(self.scanned, c.after)
         result = self._rules(c, quoted_by)
         self.prev, self.prev_attr = c, result
@@ -199,12 +235,15 @@ class Attributor:
         if inner and inner.group(1) != who and is_name(inner.group(1)):
             who = inner.group(1)
         kind = kind_of(who)
-        if kind == "name" and not is_name(who):
+        if kind == "name" and not is_name(who, cued=why in {"cue-after", "cue-before"}):
             return None
         if kind == "nominal" and who.split()[-1].lower() in _NOT_PEOPLE:
             return None
         speaker, rule = self._resolve(who, at, quoted_by)
-        if rule == "pronoun":
+        if rule == "pronoun" and speaker is None and who.lower() in {"he", "she"}:
+            speaker = self.memory.forward(who, self.text, at, min(len(self.text), at + 600))
+            if speaker:
+                why, conf = f"{why}+forward", conf * 0.4
             why = f"{why}+pronoun"
             conf *= 0.85 if speaker else 0.4
         elif rule == "nominal":
@@ -213,8 +252,17 @@ class Attributor:
 
     def _rules(self, c: Candidate, quoted_by: str | None) -> Attribution:
         text = self.text
-        # 1. cue after the closing mark
+        # 0. identified right after: "That was Ed."
         if c.after < c.para_end and not c.unclosed:
+            m = AFTER_IDENTIFIED.match(text, c.after, min(c.para_end, c.after + 60))
+            if m:
+                a = self._make(m.group("who"), "identified", "identified-after", 0.8,
+                               m.start("who"), quoted_by)
+                if a:
+                    return a
+        ends_sentence = text[c.start:c.end].rstrip()[-1:] == "."
+        # 1. cue after the closing mark
+        if c.after < c.para_end and not c.unclosed and not ends_sentence:
             tail_end = min(c.para_end, c.after + 160)
             for pattern, anchor in ((AFTER_INVERTED, "cue"), (AFTER_NORMAL, "who")):
                 m = pattern.match(text, c.after, tail_end)
@@ -233,9 +281,11 @@ class Attributor:
         if self.prev is not None and self.prev.after > lo:
             lo = self.prev.after
         window_end = c.before
+        found = self._cue_before(lo, window_end, quoted_by)
+        if found:
+            return found
         for pattern, why, conf in ((BEFORE_ACCORDING, "according-to", 0.9),
                                    (BEFORE_INVERTED, "cue-before", 0.9),
-                                   (BEFORE_NORMAL, "cue-before", 0.9),
                                    (BEFORE_COLON, "colon", 0.75)):
             m = pattern.search(text, lo, window_end)
             if m:
@@ -268,6 +318,21 @@ class Attributor:
                                subj.start("who"), quoted_by)
                 if a:
                     return a
+        m = BEFORE_SELF.search(text, lo, window_end)
+        if m:
+            who = m.group("who") or m.group("who2") or m.group("who3")
+            a = self._make("I" if who.lower() in {"my", "our"} else who, "quote", "self",
+                           0.75, m.start(), quoted_by)
+            if a:
+                return a
+        if ends_sentence and c.after < c.para_end and not c.unclosed:
+            tail_end = min(c.para_end, c.after + 160)
+            m = AFTER_INVERTED.match(text, c.after, tail_end)
+            if m and self._ok_after(m.start("cue"), c.after):
+                a = self._make(m.group("who"), m.group("cue"), "cue-after", 0.8,
+                               m.start("who"), quoted_by)
+                if a:
+                    return a
         # 4. continuing an attributed quote
         prev, pa = self.prev, self.prev_attr
         if prev is not None and pa is not None and pa.speaker and \
@@ -293,6 +358,29 @@ class Attributor:
                 if a:
                     return a
         return Attribution(None, None, None, None, 0.5, quoted_by)
+
+    def _cue_before(self, lo: int, hi: int, quoted_by: str | None) -> Attribution | None:
+        """``SUBJECT (, appositive,) (adverbs) CUE (tail)`` ending right before ``hi``;
+        the cue closest to the quote wins."""
+        text = self.text
+        cues = list(CUE_WORD.finditer(text, lo, hi))
+        for cm in reversed(cues[-3:]):
+            if not CUE_TAIL.fullmatch(text, cm.end(), hi):
+                continue
+            sm = SUBJECT_BEFORE.search(text, max(lo, cm.start() - 160), cm.start())
+            if sm is None:
+                continue
+            who = sm.group("who")
+            appos = sm.group("appos")
+            if appos:
+                n = regex.fullmatch(r"\s*(" + NAME + r")\s*", appos)
+                if n and is_name(n.group(1)) and not (kind_of(who) == "name"
+                                                      and is_name(who) and " " in who):
+                    who = n.group(1)
+            a = self._make(who, cm.group(0), "cue-before", 0.9, sm.start("who"), quoted_by)
+            if a:
+                return a
+        return None
 
     def _sentence_start(self, lo: int, pos: int) -> int:
         best = lo

@@ -53,6 +53,8 @@ def fill_turns(cands: Sequence[Candidate], attrs: list[Attribution]) -> None:
                 guess, why = speakers[t + 2], "turn-taking"
             elif t >= 1 and attrs[run[t - 1]].addressee:
                 guess, why = attrs[run[t - 1]].addressee, "addressed"
+            elif t + 1 < len(run) and attrs[run[t + 1]].addressee:
+                guess, why = attrs[run[t + 1]].addressee, "addressed"
             elif t >= 1 and speakers[t - 1] and len(participants) == 2:
                 other = [p for p in participants if p != speakers[t - 1]]
                 guess, why = other[0], "turn-taking"

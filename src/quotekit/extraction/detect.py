@@ -23,7 +23,7 @@ TOKEN = regex.compile(
     r"|(?P<spoken>\b(?i:quote|unquote|quoting)\b)"
     r"|(?P<dash>(?m:^)[ \t]*(?:—|―|--)(?=[ \t]*\p{L}))"
     r"|(?P<bq>(?m:^)>)"
-    r"|(?P<unmarked>\b[Aa]s\s+(?=\p{Lu}|he\b|she\b|they\b)|\blike\s*,)",
+    r"|(?P<unmarked>\b[Aa]s\s+(?=\p{Lu}|he\b|she\b|they\b)|\blike\s*,|\bsaid\s*,\s*(?=I\b|I'm|no\b|yes\b|we\b))",
 )
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 _SENT_END = regex.compile(r"[.!?…]+[\"”’)]*(?=\s|$)|\n")
@@ -39,7 +39,7 @@ _START_BEFORE = regex.compile(
 _SCARE_PREV = regex.compile(
     r"(?i)\b(?:so-called|so\s+called|called|titled|entitled|named|dubbed|term|terms|word|"
     r"words|phrase|label|labelled|labeled|known\s+as|the|a|an|this|that|these|those|his|"
-    r"her|their|our|my|your|its|of|quote\s*,?\s*unquote|quote-unquote|like|as|some|any|no)"
+    r"her|their|our|my|your|its|of|quote\s*,?\s*unquote|quote-unquote|(?<!\b(?:was|were|is|am|'m|are|be|'s)\s)like|as|some|any|no)"
     r"\s*$"
 )
 _AS_PUT = regex.compile(
@@ -56,8 +56,8 @@ _DIRECT_START = regex.compile(
     r"you|you're|let's|don't|this|it's|there's)\b"
 )
 _LIKE_QUOTATIVE = regex.compile(
-    r"(?i)\b(?P<cue>said|says|goes|went|was|were|tweeted|wrote|replied|responded)\s+"
-    r"(?:something\s+)?like\s*,\s*$"
+    r"(?i)\b(?P<cue>said|says|goes|went|was|were|tweeted|wrote|replied|responded)\s*"
+    r"(?:(?:something\s+)?like\s*)?,\s*"
 )
 
 
@@ -204,6 +204,8 @@ def _spoken(text: str, ps: int, pe: int, offsets: Sequence[int],
             after = end
             while end > start and text[end - 1] in " ,;:\t\n":
                 end -= 1
+        if any(s.open_mark >= 0 and start <= s.open_mark < end for s in spans):
+            continue  # the marked quote inside is the quotation
         n = _words(text, start, end)
         commas = text.count(",", start, end)
         if n < 3 or commas * 2 >= n:

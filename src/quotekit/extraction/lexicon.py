@@ -81,7 +81,7 @@ CUE_VERBS = (
     "put puts "
     "recall recalls recalled "
     "recount recounts recounted "
-    "quote quotes quoted "
+    "quoted "
     "joke jokes joked "
     "tease teases teased "
     "chuckle chuckles chuckled "

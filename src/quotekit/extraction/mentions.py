@@ -3,6 +3,8 @@ who was last named as a subject, for pronoun resolution."""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -41,6 +43,7 @@ MENTION = r"(?:" + PRONOUN + r"|" + NOMINAL + r"|" + NAME + r")"
 
 _NAME_RE = regex.compile(NAME)
 _PRONOUN_AFTER = regex.compile(r"\b(?i:he|his|she)\b")
+_WHO_AFTER = regex.compile(r",?\s+who\b")
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"”’]?\s")
 _AFTER_PREPOSITION = regex.compile(
     r"(?i)\b(?:the|a|an|of|in|on|at|to|from|into|onto|by|with|near|for|about|over|under|"
@@ -78,8 +81,23 @@ def strip_title(name: str) -> str:
     return rest if len(rest.split()) >= 2 else name
 
 
-def is_name(surface: str) -> bool:
-    """A capitalised name that is not a function word, acronym or sentence starter."""
+_STRICT_STOP = frozenset(
+    "a an the and but or nor so yet for if then than that this these those there here when "
+    "where while why how what which who whom whose it its i me my we our us you your he his "
+    "him she her they their them is are was were be been am do does did not no yes oh ah "
+    "well now all some any every each one end close quote unquote".split()
+)
+
+
+def is_name(surface: str, *, cued: bool = False) -> bool:
+    """A capitalised name that is not a function word, acronym or sentence starter.
+
+    ``cued``: the word stands where a cue verb puts its speaker (``said Good``), so
+    only the commonest function words are refused."""
+    if cued:
+        words = surface.split()
+        return bool(words) and words[0].lower() not in _STRICT_STOP and not (
+            len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
     words = [w for w in regex.split(r"\s+", surface.strip()) if w]
     if not words:
         return False
@@ -172,11 +190,18 @@ class Memory:
     proper: frozenset[str] = frozenset()
     subjects_only: bool = False
 
-    def scan(self, text: str, start: int, end: int) -> None:
+    def scan(self, text: str, start: int, end: int,
+             skip: Sequence[tuple[int, int]] = ()) -> None:
         """Remember names in subject position in ``text[start:end]``, with the gender
         of the first personal pronoun that follows them."""
         subjects = {m.start() for m in _SUBJECT_NAME.finditer(text, start, end)}
+        si = bisect.bisect_right(skip, (start, len(text) + 1)) - 1 if skip else 0
         for m in _ANY_NAME.finditer(text, start, end):
+            if skip:
+                while si < len(skip) and skip[si][1] <= m.start():
+                    si += 1
+                if 0 <= si < len(skip) and skip[si][0] <= m.start() < skip[si][1]:
+                    continue  # a speaker label or page chrome, not the text
             name = _LEADING_FUNCTION.sub("", m.group("name"))
             if not is_name(name):
                 continue
@@ -186,11 +211,25 @@ class Memory:
             gender = None
             if g and not _SENTENCE_BREAK.search(text, m.end(), g.start()):
                 gender = "m" if g.group(0).lower() in PRONOUNS_MALE else "f"
-            subject = m.start() in subjects
+            subject = m.start() in subjects or _WHO_AFTER.match(text, m.end()) is not None
             if not subject and _AFTER_PREPOSITION.search(text, max(start, m.start() - 12),
                                                          m.start()):
                 continue  # "in San Francisco", "the Coach and Horses": a place or a thing
             self.see(name, m.start(), gender, subject)
+
+    def forward(self, pronoun: str, text: str, start: int, end: int) -> str | None:
+        """The first compatible name named as a subject after ``start`` (an excerpt
+        that names its speaker only later); a weak guess."""
+        want = "m" if pronoun.lower() == "he" else "f" if pronoun.lower() == "she" else None
+        for m in _SUBJECT_NAME.finditer(text, start, end):
+            name = _LEADING_FUNCTION.sub("", m.group("name"))
+            if not is_name(name) or (" " not in name and name not in self.proper):
+                continue
+            g = gender_of(name)
+            if want and g and g != want:
+                continue
+            return self.full(name)
+        return None
 
     def resolve(self, pronoun: str, before: int, exclude: str | None = None,
                 quoter: str | None = None) -> str | None:

@@ -19,7 +19,8 @@ def extract_document(document: Document, *, speakers: SpeakerIndex | None = None
     text = document.text
     boundaries = sorted({s.start for s in document.segments} | set(document.breaks))
     candidates = detect(text, document.skip, boundaries)
-    attributor = Attributor(text, document.segments)
+    attributor = Attributor(text, document.segments, document.skip,
+                            document.source.authors[0] if document.source.authors else None)
     index = speakers or SpeakerIndex()
     quotes: list[Quote] = []
     seg_i = 0
