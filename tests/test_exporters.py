@@ -98,8 +98,12 @@ def test_native_quote_record() -> None:
     assert second["found_in"]["media_fragment"]["url"].endswith("&t=754s")
     assert first["original"]["work"] == "millidgeFrontierModelsBenchmarks2025"
     assert doc["works"][first["original"]["work"]]["type"] == "post-weblog"
-    assert first["speaker"]["csl"] == {"family": "Millidge", "given": "Beren"}
-    assert first["found_in"]["quoted_by"]["csl"]["non-dropping-particle"] == "van der"
+    assert first["speaker"] == "Beren Millidge"
+    assert first["speaker_csl"] == {"family": "Millidge", "given": "Beren"}
+    assert first["quoted_by"] == "Zoë van der Berg"
+    assert first["found_in"]["quoted_by_csl"]["non-dropping-particle"] == "van der"
+    assert [s["work"] for s in doc["sources"]] == ["vanderbergEpisode42LaTeX2024",
+                                                   "patelWhatAreWe2025"]
     assert first["citation"]["pandoc"] == (
         "[@{millidgeFrontierModelsBenchmarks2025}; quoted in "
         "@{vanderbergEpisode42LaTeX2024}, at 00:12:34]")
