@@ -14,22 +14,19 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ExportError, PluginError, QuotekitError, ReadError, UsageError
 from .model import FORMAT_VERSION, Document, Extraction, Quote, Segment, Source, Work
-
-# Imported eagerly although it loads `regex`: the function shares its name with its module,
-# and a lazy import would leave `quotekit.normalize` bound to the module once anything
-# imported `quotekit.normalize`.
-from .normalize import normalize
 from .registry import Exporter, ExportOptions, Reader, ReadOptions
 
 if TYPE_CHECKING:
+    from .cleaning import normalize
     from .extraction.speakers import SpeakerIndex
     from .hookspecs import hookimpl
 
 #: Public names imported on first use, so ``import quotekit`` (and ``quotekit --version``)
-#: loads no plugin and not pluggy: name -> (module, attribute).
+#: loads neither pluggy nor regex: name -> (module, attribute).
 _LAZY = {
     "SpeakerIndex": ("quotekit.extraction.speakers", "SpeakerIndex"),
     "hookimpl": ("quotekit.hookspecs", "hookimpl"),
+    "normalize": ("quotekit.cleaning", "normalize"),
 }
 
 __version__ = "0.1.0"
