@@ -51,7 +51,7 @@ def test_bad_file_is_reported_and_the_rest_processed(tmp_path: Path) -> None:
     assert rc == 1
     _, expected, _ = run(*map(str, files), "-t", "jsonl", "-j", "1", "--no-cache")
     assert out == expected
-    assert {json.loads(line)["found_in"]["path"] for line in out.splitlines()} == {
+    assert {json.loads(line)["source"]["path"] for line in out.splitlines()} == {
         str(f) for f in files if "no quotation" not in f.read_text(encoding="utf-8")}
     lines = err.splitlines()
     assert lines[0].startswith("Error: ") and "bad.txt" in lines[0]
@@ -155,6 +155,6 @@ def test_stdin_among_files_keeps_its_place_and_is_cached(tmp_path: Path) -> None
     second = CliRunner().invoke(cli, args, input=text)
     assert first.exit_code == second.exit_code == 0
     assert second.stdout == first.stdout
-    paths = [json.loads(line)["found_in"]["path"] for line in first.stdout.splitlines()]
+    paths = [json.loads(line)["source"]["path"] for line in first.stdout.splitlines()]
     assert [p for p, _ in itertools.groupby(paths)] == [str(files[0]), "<stdin>", str(files[2])]
     assert second.stderr.endswith("from 3 files (3 from the cache)\n")
