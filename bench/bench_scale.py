@@ -60,12 +60,14 @@ def corpus(target: int, seed: int = 0) -> tuple[list[str], list[Path]]:
 
 
 class PeakRSS:
-    """Samples the summed RSS of a process and its descendants until stopped."""
+    """Samples the summed RSS of a process and its descendants until stopped, and the
+    CPU time each used (last sample per process: the cores the run really got)."""
 
     def __init__(self, pid: int, interval: float = 0.05) -> None:
         self.proc = psutil.Process(pid)
         self.peak_total = 0
         self.peak_single = 0
+        self.cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -80,6 +82,8 @@ class PeakRSS:
             for p in procs:
                 with contextlib.suppress(psutil.Error):
                     rss.append(p.memory_info().rss)
+                    t = p.cpu_times()
+                    self.cpu[p.pid] = t.user + t.system
             self.peak_total = max(self.peak_total, sum(rss))
             self.peak_single = max([self.peak_single, *rss])
             self._stop.wait(0.05)
@@ -109,6 +113,7 @@ def quotekit(*args: str) -> dict[str, float | str]:
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{message[-2000:]}")
     return {"wall": wall, "rss_total": rss.peak_total / 1e6, "rss_single": rss.peak_single / 1e6,
+            "cpu": sum(rss.cpu.values()),
             "digest": digest.hexdigest()[:12], "summary": message.strip().splitlines()[-1]}
 
 
@@ -180,7 +185,8 @@ def main() -> None:
             res = quotekit("extract", *folders, "-t", "jsonl", "--no-cache", *extra)
             runs[mode].append(res)
             print(f"round {r + 1} {mode}: {res['wall']:.1f} s, {size_mb / res['wall']:.1f} MB/s,"
-                  f" peak RSS {res['rss_total']:.0f} MB, {res['summary']}", flush=True)
+                  f" CPU {res['cpu']:.1f} s, peak RSS {res['rss_total']:.0f} MB, "
+                  f"{res['summary']}", flush=True)
         cache = DATA / f"cache-{os.getpid()}"
         shutil.rmtree(cache, ignore_errors=True)
         first = quotekit("extract", *folders, "-t", "jsonl", "-j", "2", "--cache", str(cache))
@@ -205,14 +211,16 @@ def main() -> None:
     one = med["1 process (-j 1)"]
     print(f"\n## quotekit extract over {len(files)} files, {size_mb:.0f} MB "
           f"(median of {args.repeat}; outputs identical: {len(digests) == 1})\n")
-    print("| mode | wall s | MB/s | × 1 process | peak RSS MB (all processes) "
-          "| largest process MB |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| mode | wall s | MB/s | × 1 process | CPU s (all processes) | cores used "
+          "| peak RSS MB (all processes) | largest process MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for mode, rs in runs.items():
         rss = max(float(x["rss_total"]) for x in rs)
         single = max(float(x["rss_single"]) for x in rs)
-        print(f"| {mode} | {med[mode]:.1f} | {size_mb / med[mode]:.1f} | "
-              f"{one / med[mode]:.2f} | {rss:.0f} | {single:.0f} |")
+        cpu = statistics.median(float(x["cpu"]) for x in rs)
+        print(f"| {mode} | {med[mode]:.1f} | {size_mb / med[mode]:.2f} | "
+              f"{one / med[mode]:.2f} | {cpu:.1f} | {cpu / med[mode]:.2f} | {rss:.0f} "
+              f"| {single:.0f} |")
     first_s, rerun_s = statistics.median(cache_first), statistics.median(cache_rerun)
     print(f"\n| cache (-j 2) | wall s |\n|---|---:|\n| first run, empty cache | {first_s:.1f} |"
           f"\n| re-run, 1% of files changed | {rerun_s:.2f} ({100 * rerun_s / first_s:.1f}% "
