@@ -17,16 +17,16 @@ from .model import FORMAT_VERSION, Document, Extraction, Quote, Segment, Source,
 from .registry import Exporter, ExportOptions, Reader, ReadOptions
 
 if TYPE_CHECKING:
+    from .cleaning import normalize
     from .extraction.speakers import SpeakerIndex
     from .hookspecs import hookimpl
-    from .normalize import normalize
 
 #: Public names imported on first use, so ``import quotekit`` (and ``quotekit --version``)
 #: loads neither pluggy nor regex: name -> (module, attribute).
 _LAZY = {
     "SpeakerIndex": ("quotekit.extraction.speakers", "SpeakerIndex"),
     "hookimpl": ("quotekit.hookspecs", "hookimpl"),
-    "normalize": ("quotekit.normalize", "normalize"),
+    "normalize": ("quotekit.cleaning", "normalize"),
 }
 
 __version__ = "0.1.0"

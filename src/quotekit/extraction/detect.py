@@ -9,14 +9,13 @@ Scare quotes and titles of works are dropped; unsure cases get a lower confidenc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-import re
-
 import regex
 
-from .lexicon import CUE_SET
+from .lexicon import rx, CUE_ALT, CUE_SET
 from .marks import OPENERS, Span, pair_marks
 
 _CHARS = re.compile(r"[\"“”„‟«»'‘’‚‹›\n]")
@@ -26,52 +25,58 @@ _UNMARKED_TRIGGER = re.compile(
     r"[Aa]s\s+(?=[A-Z]|he\b|she\b|they\b)|like\s*,|said\s*,\s*(?=I\b|I'm|no\b|yes\b|we\b)"
 )
 _DASH_LINE = re.compile(r"[ \t]*(?:—|―|--)(?=[ \t]*[^\W\d_])")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
-_SENT_END = regex.compile(r"[.!?…]+[\"”’)]*(?=\s|$)|\n")
-_NOUN_QUOTE = regex.compile(
+_WORD = rx(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+_SENT_END = rx(r"[.!?…]+[\"”’)]*(?=\s|$)|\n")
+_NOUN_QUOTE = rx(
     r"(?i)\b(?:a|the|this|that|my|his|her|their|your|our|famous|favorite|favourite|one|"
     r"good|great|nice|best|another|whole|same|actual|exact|full)\s+$"
 )
-_START_BEFORE = regex.compile(
+_START_BEFORE = rx(
     r"(?i)(?:(?:^|[,:;.!?\-—–]\s*)|\b(?:and\s+)?(?:i|we)\s+(?:will\s+|'ll\s+|must\s+|can\s+)?|"
     r"\b(?:to|me|i'm|im|i\s+am|just|literally|directly|here's|here\s+is|it's|it\s+is)\s+|"
     r"\b\w+(?:s|ed)\s+)$"
 )
-_SCARE_PREV = regex.compile(
+_SCARE_PREV = rx(
     r"(?i)\b(?:so-called|so\s+called|called|titled|entitled|named|dubbed|term|terms|word|"
     r"words|phrase|label|labelled|labeled|known\s+as|the|a|an|this|that|these|those|his|"
     r"her|their|our|my|your|its|of|quote\s*,?\s*unquote|quote-unquote|(?<!\b(?:was|were|is|am|'m|are|be|'s)\s)like|as|some|any|no)"
     r"\s*$"
 )
-_AS_PUT = regex.compile(
+_AS_PUT = rx(
     r"(?i)\bas\s+(?P<who>(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*|he|she|they|"
     r"someone|somebody)\s+(?:once\s+|famously\s+|so\s+\w+\s+)?"
     r"(?P<cue>put\s+it|said|says|wrote|writes|says|noted|observed|quipped)\s*[:,]\s*"
 )
-_POST_AS = regex.compile(
+_POST_AS = rx(
     r"(?i),\s+as\s+(?P<who>(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s+"
     r"(?:once\s+|famously\s+)?(?P<cue>said|put\s+it|wrote|quipped|observed|noted)\b"
 )
-_DIRECT_START = regex.compile(
+_DIRECT_START = rx(
     r"(?i)(?:no|yes|yeah|oh|well|look|listen|hey|ok|okay|i|i'm|i'll|i've|we|we're|we'll|"
     r"you|you're|let's|don't|this|it's|there's)\b"
 )
-_LIKE_QUOTATIVE = regex.compile(
+_LIKE_QUOTATIVE = rx(
     r"(?i)\b(?P<cue>said|says|goes|went|was|were|tweeted|wrote|replied|responded)\s*"
     r"(?:(?:something\s+)?like\s*)?,\s*"
 )
 
 
-_PREV_WORD = regex.compile(r"([\p{L}'’-]+)[\s,:]*$")
-_OPEN_TAIL = regex.compile(r"[,:]\s*$|\s$")
-_END_BEFORE = regex.compile(r"(?i)(?:end|close|end\s+of)\s+$")
-_QUOTE_UNQUOTE = regex.compile(r"(?i)quote[\s,-]*unquote[\s,:]*")
-_MARKER_START = regex.compile(
+_PREV_WORD = rx(r"([\p{L}'’-]+)[\s,:]*$")
+_OPEN_TAIL = rx(r"[,:]\s*$|\s$")
+_END_BEFORE = rx(r"(?i)(?:end|close|end\s+of)\s+$")
+_QUOTE_UNQUOTE = rx(r"(?i)quote[\s,-]*unquote[\s,:]*")
+_MARKER_START = rx(
     r"(?i:quote|quoting)(?P<who>\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4})?\s*[,:]?\s*"
 )
-_END_MARKER = regex.compile(r"(?i)[\w\s]*?(?:unquote|quote)")
-_BQ_ATTRIBUTION = regex.compile(r">\s*(?:—|―|--|-|~)\s*(?P<who>[^\n,]{2,60})")
-_DASH_START = regex.compile(r"[ \t]*(?:—|―|--)[ \t]*")
+_END_MARKER = rx(r"(?i)[\w\s]*?(?:unquote|quote)")
+_BQ_ATTRIBUTION = rx(r">\s*(?:—|―|--|-|~)\s*(?P<who>[^\n,]{2,60})")
+_DASH_START = rx(r"[ \t]*(?:—|―|--)[ \t]*")
+#: An attribution inside a dash line: ", he said." / "! Buck Mulligan said gloomily."
+_DASH_ATTRIBUTION = rx(
+    r"(?<=[,.!?])\s+(?:(?:he|she|they|I|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+"
+    r"(?:\p{Ll}+ly\s+)?(?i:" + CUE_ALT + r")\b|(?i:" + CUE_ALT + r")\s+(?:he|she|\p{Lu}[\p{L}'’-]+))"
+    r"[^.!?\n]{0,80}?[.!?,;:]"
+)
 
 
 @dataclass(slots=True)
@@ -194,8 +199,9 @@ def _spoken(text: str, ps: int, pe: int, offsets: Sequence[int],
         if not (_START_BEFORE.search(before) or m.group("who")):
             continue
         start = i + m.end()
-        if m.group("who") and not m.group(0).rstrip().endswith((",", ":")):
-            continue  # "quote X" without a comma: "quote you", not a marker
+        if not m.group(0).rstrip().endswith((",", ":")) and \
+                text[i + m.end():i + m.end() + 1] not in OPENERS | {'"'}:
+            continue  # "quote them and ...", "quote X" without a comma: not a marker
         if text[start:start + 1] in OPENERS or text[start:start + 1] == '"':
             for s in spans:
                 if s.open_mark == start:
@@ -253,7 +259,7 @@ def _unmarked(text: str, ps: int, pe: int) -> list[Candidate]:
             continue
         end = _sentence_end(text, start, pe)
         if _words(text, start, end) >= 3:
-            out.append(Candidate(start, end, "quotative", ps, pe, before=m.start("cue"),
+            out.append(Candidate(start, end, "quotative", ps, pe, before=m.end(),
                                  after=end, confidence=0.5, cue_hint=m.group("cue")))
     return out
 
@@ -288,18 +294,31 @@ def _blockquote(text: str, ps: int, pe: int) -> Candidate | None:
                      cue_hint="—" if who else None)
 
 
-def _dash(text: str, ps: int, pe: int, at: int) -> Candidate | None:
+def _dash(text: str, ps: int, pe: int, at: int) -> list[Candidate]:
+    """Dash dialogue: the line after the dash, split around an attribution inside it
+    (``—Someone killed her, Stephen said gloomily. And ...``)."""
     m = _DASH_START.match(text, at, pe)
     if not m:
-        return None
+        return []
     start = m.end()
     end = pe
     while end > start and text[end - 1] in " \t\n":
         end -= 1
     if _words(text, start, end) < 1:
-        return None
-    return Candidate(start, end, "dash", ps, pe, before=at, after=end, confidence=0.6,
-                     dialogue=True)
+        return []
+    inner = _DASH_ATTRIBUTION.search(text, start, end)
+    if inner is None:
+        return [Candidate(start, end, "dash", ps, pe, before=at, after=end, confidence=0.6,
+                          dialogue=True)]
+    first = Candidate(start, inner.start(), "dash", ps, pe, before=at, after=inner.start(),
+                      confidence=0.7, dialogue=True)
+    rest = inner.end()
+    while rest < end and text[rest] in " \t\n":
+        rest += 1
+    if _words(text, rest, end) < 1:
+        return [first]
+    return [first, Candidate(rest, end, "dash", ps, pe, before=inner.start(), after=end,
+                             confidence=0.6)]
 
 
 def _tokens(text: str) -> list[tuple[int, str]]:
@@ -438,9 +457,7 @@ def detect(text: str, skip: Sequence[tuple[int, int]] = (),
         if "dash" in kinds and not spans:
             first = next(o for k, o in keep if k == "dash")
             if not text[ps:first].strip():
-                d = _dash(text, ps, pe, first)
-                if d:
-                    out.append(d)
+                out.extend(_dash(text, ps, pe, first))
     out.sort(key=lambda c: (c.start, -c.end))
     return _drop_overlaps(out)
 
