@@ -190,6 +190,8 @@ def memory(out_dir: Path, corpus_mb: float, largest_mb: float) -> list[str]:
         tiny = Path(tmp) / "tiny.txt"
         tiny.write_text('She said, "A tiny file for the baseline."\n', encoding="utf-8")
         base, _, _ = peak_rss(["extract", str(tiny), *flags])
+    largest = max(paths, key=lambda p: p.stat().st_size)
+    alone, _, _ = peak_rss(["extract", str(largest), *flags])
     peak, secs, code = peak_rss(["extract", str(out_dir), *flags])
     mb = 1e6
     return [
@@ -198,10 +200,12 @@ def memory(out_dir: Path, corpus_mb: float, largest_mb: float) -> list[str]:
         f"| corpus: {len(sizes)} files | {sum(sizes) / mb:.1f} |",
         f"| largest file | {max(sizes) / mb:.1f} |",
         f"| peak RSS, whole corpus (exit {code}, {secs:.1f} s) | {peak / mb:.1f} |",
+        f"| peak RSS, the largest file alone | {alone / mb:.1f} |",
         f"| peak RSS, one tiny file (interpreter + imports) | {base / mb:.1f} |",
-        f"| peak RSS above baseline | {(peak - base) / mb:.1f} |",
-        f"| (peak above baseline) / largest file | {(peak - base) / max(sizes):.2f}× |",
-        f"| (peak above baseline) / corpus | {(peak - base) / sum(sizes):.3f}× |",
+        f"| peak RSS above baseline: corpus / largest file alone | {(peak - base) / mb:.1f} / "
+        f"{(alone - base) / mb:.1f} |",
+        f"| corpus peak above baseline / largest file's size | {(peak - base) / max(sizes):.2f}× |",
+        f"| corpus peak above baseline / corpus size | {(peak - base) / sum(sizes):.3f}× |",
     ]
 
 
@@ -223,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stream-mb", type=float, default=150.0, help="streaming corpus (MB)")
     ap.add_argument("--largest-mb", type=float, default=10.0, help="its largest file (MB)")
     ap.add_argument("--no-memory", action="store_true", help="skip the streaming run")
+    ap.add_argument("--only-memory", action="store_true", help="only the streaming run")
+    ap.add_argument("--no-documents", action="store_true",
+                    help="skip the per-document run (halves the time when extraction is slow)")
     ap.add_argument("--data", type=Path, default=HERE / "data",
                     help="where built corpora are kept (default bench/data)")
     a = ap.parse_args(argv)
@@ -230,6 +237,10 @@ def main(argv: list[str] | None = None) -> int:
     import quotekit
 
     print(f"machine: {machine()}")
+    if a.only_memory:
+        out = a.data / f"stream-{a.stream_mb:g}mb-largest-{a.largest_mb:g}mb"
+        print("\n".join(memory(out, a.stream_mb, a.largest_mb)))
+        return 0
     text = big_text(int(a.mb * 1e6))
     mb = len(text.encode("utf-8")) / 1e6
     docs = split_documents(text, [2_000, 8_000, 20_000, 40_000, 60_000, 120_000, 400_000])
@@ -252,8 +263,9 @@ def main(argv: list[str] | None = None) -> int:
             lambda: len(MARKS.findall(text)), a.runs)
     measure("qk", "quotekit.extract, one string", mb,
             lambda: len(quotekit.extract(text)), a.runs)
-    measure("qk_docs", f"quotekit.extract, {len(docs)} documents", mb,
-            lambda: sum(len(quotekit.extract(d)) for d in docs), a.runs)
+    if not a.no_documents:
+        measure("qk_docs", f"quotekit.extract, {len(docs)} documents", mb,
+                lambda: sum(len(quotekit.extract(d)) for d in docs), a.runs)
     measure("regex_s", "regex: every quotation mark (sample)", sample_mb,
             lambda: len(MARKS.findall(sample)), max(a.runs, 5) * 4)
     measure("qk_s", "quotekit.extract (sample)", sample_mb,
@@ -269,12 +281,14 @@ def main(argv: list[str] | None = None) -> int:
         "| ratio | measured | target |",
         "|---|---:|---:|",
         f"| quotekit MB/s, one process (one string) | {rates['qk']:.1f} | ≥ {TARGET_MBPS:g} |",
-        f"| quotekit MB/s, one process (documents) | {rates['qk_docs']:.1f} | ≥ {TARGET_MBPS:g} |",
-        f"| quotekit / regex pass ({mb:.0f} MB) | {rates['qk'] / rates['regex']:.3f} "
+        f"| quotekit / regex pass ({mb:.1f} MB) | {rates['qk'] / rates['regex']:.3f} "
         f"(1/{rates['regex'] / rates['qk']:.1f}) | ≥ 1/7 |",
         f"| quotekit / regex pass (sample) | {rates['qk_s'] / rates['regex_s']:.3f} "
         f"(1/{rates['regex_s'] / rates['qk_s']:.1f}) | ≥ 1/7 |",
     ]
+    if "qk_docs" in rates:
+        ratios.insert(4, f"| quotekit MB/s, one process (documents) | {rates['qk_docs']:.1f} "
+                         f"| ≥ {TARGET_MBPS:g} |")
     if "textacy" in rates:
         over = rates["qk_s"] / rates["textacy"]
         ratios.append(f"| quotekit / textacy (same sample) | {over:,.0f}× "

@@ -15,7 +15,7 @@ sized files of 1-4 MB), sharded in sub-folders of at most 500 files. Each file i
 of text: fiction (LitBank passages in a shuffled order) or transcript (transcript passages
 and the example transcript page). The pool of real text is ~280 KB, so larger corpora
 repeat passages in different orders; every byte is still real prose. The output is
-deterministic for a given ``seed`` and is reused when a ``MANIFEST.json`` written by the
+deterministic for a given ``seed`` and is reused when a ``.manifest.json`` written by the
 same parameters is found (so a 1 GB corpus is built once).
 """
 
@@ -32,7 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 #: The copies in bench/ first, so the benchmark text is the same on every clone.
 CORPUS_DIRS = (HERE / "corpus", ROOT.parent / "shared" / "corpus")
-MANIFEST = "MANIFEST.json"
+#: Hidden, so `quotekit extract DIR` (which skips dot-files) does not try to read it.
+MANIFEST = ".manifest.json"
 FORMAT = 1  # bump when the way files are assembled changes
 FILES_PER_DIR = 500
 MIN_FILE, MAX_FILE, MEDIAN_FILE, SIGMA = 2_000, 4_000_000, 40_000, 1.1
@@ -148,7 +149,7 @@ def build_corpus(
 
     Returns the file paths (sorted). ``largest_bytes`` adds one file of that size (e.g.
     a 20 MB file among many small ones, for the streaming-memory benchmark). Files are
-    UTF-8 ``.txt`` in ``out_dir/dNNN/``; ``out_dir/MANIFEST.json`` records the build.
+    UTF-8 ``.txt`` in ``out_dir/dNNN/``; ``out_dir/.manifest.json`` records the build.
     """
     out = Path(out_dir)
     params = _params(target_bytes, seed, largest_bytes)

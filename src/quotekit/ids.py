@@ -13,7 +13,8 @@ _YOUTUBE_ID = regex.compile(r"^[A-Za-z0-9_-]{11}$")
 
 
 def _digest(key: str, chars: int) -> str:
-    raw = hashlib.sha256(unicodedata.normalize("NFC", key).encode("utf-8")).digest()
+    # surrogatepass: a string with a lone surrogate still gets an id, the same every time
+    raw = hashlib.sha256(unicodedata.normalize("NFC", key).encode("utf-8", "surrogatepass")).digest()
     return base64.b32encode(raw).decode("ascii").lower()[:chars]
 
 

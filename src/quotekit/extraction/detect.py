@@ -9,6 +9,7 @@ Scare quotes and titles of works are dropped; unsure cases get a lower confidenc
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -79,6 +80,10 @@ _DASH_ATTRIBUTION = rx(
 )
 
 
+#: An unmarked quote (after a spoken marker, "as X put it") is at most this long.
+MAX_UNMARKED = 2000
+
+
 @dataclass(slots=True)
 class Candidate:
     """A detected quote span before attribution."""
@@ -103,6 +108,7 @@ def _words(text: str, start: int, end: int) -> int:
 
 
 def _sentence_start(text: str, lo: int, pos: int) -> int:
+    lo = max(lo, pos - MAX_UNMARKED)
     best = lo
     for m in _SENT_END.finditer(text, lo, pos):
         best = m.end()
@@ -172,24 +178,27 @@ def _spoken(text: str, ps: int, pe: int, offsets: Sequence[int],
     """
     out: list[Candidate] = []
     flags: set[int] = set()
-    ends = []
+    ends: list[int] = []
     for i in offsets:
         low = text[i:i + 8].lower()
         before = text[max(ps, i - 12):i].lower()
         if low.startswith("unquote") or _END_BEFORE.search(before):
             ends.append(i)
+    end_set = set(ends)
+    opens = sorted(s.open_mark for s in spans if s.open_mark >= 0)
     for i in offsets:
         word = text[i:i + 7].lower()
-        if word.startswith("unquote") or i in ends:
+        if word.startswith("unquote") or i in end_set:
             continue
         before = text[max(ps, i - 30):i]
         tail = text[i:min(pe, i + 40)]
         m = _QUOTE_UNQUOTE.match(tail)
         if m:
             nxt = i + m.end()
-            for s in spans:
-                if s.open_mark >= 0 and nxt - 1 <= s.open_mark <= nxt + 2:
-                    flags.add(s.open_mark)
+            k = bisect.bisect_left(opens, nxt - 1)
+            while k < len(opens) and opens[k] <= nxt + 2:
+                flags.add(opens[k])
+                k += 1
             continue
         if _NOUN_QUOTE.search(before):
             continue
@@ -203,13 +212,14 @@ def _spoken(text: str, ps: int, pe: int, offsets: Sequence[int],
                 text[i + m.end():i + m.end() + 1] not in OPENERS | {'"'}:
             continue  # "quote them and ...", "quote X" without a comma: not a marker
         if text[start:start + 1] in OPENERS or text[start:start + 1] == '"':
-            for s in spans:
-                if s.open_mark == start:
-                    flags.add(-(s.open_mark + 1))
+            k = bisect.bisect_left(opens, start)
+            if k < len(opens) and opens[k] == start:
+                flags.add(-(start + 1))
             continue
         if start >= pe or text[start:start + 1] in "\n":
             continue
-        stop = next((e for e in ends if e > start), None)
+        k = bisect.bisect_right(ends, start)
+        stop = ends[k] if k < len(ends) and ends[k] - start < MAX_UNMARKED else None
         if stop is not None:
             end = stop
             end_marker = _END_MARKER.match(text, end, min(len(text), end + 30))
@@ -217,11 +227,12 @@ def _spoken(text: str, ps: int, pe: int, offsets: Sequence[int],
             while end > start and text[end - 1] in " ,;:-—\t\n":
                 end -= 1
         else:
-            end = _sentence_end(text, start, pe)
+            end = _sentence_end(text, start, min(pe, start + MAX_UNMARKED))
             after = end
             while end > start and text[end - 1] in " ,;:\t\n":
                 end -= 1
-        if any(s.open_mark >= 0 and start <= s.open_mark < end for s in spans):
+        k = bisect.bisect_left(opens, start)
+        if k < len(opens) and opens[k] < end:
             continue  # the marked quote inside is the quotation
         n = _words(text, start, end)
         commas = text.count(",", start, end)
@@ -240,7 +251,7 @@ def _unmarked(text: str, ps: int, pe: int) -> list[Candidate]:
         start = m.end()
         if text[start:start + 1] in OPENERS or text[start:start + 1] in "\"'":
             continue
-        end = _sentence_end(text, start, pe)
+        end = _sentence_end(text, start, min(pe, start + MAX_UNMARKED))
         if _words(text, start, end) >= 3:
             out.append(Candidate(start, end, "colon", ps, pe, before=m.start(), after=end,
                                  confidence=0.6, speaker_hint=m.group("who"),
@@ -257,7 +268,7 @@ def _unmarked(text: str, ps: int, pe: int) -> list[Candidate]:
         start = m.end()
         if not _DIRECT_START.match(text, start):
             continue
-        end = _sentence_end(text, start, pe)
+        end = _sentence_end(text, start, min(pe, start + MAX_UNMARKED))
         if _words(text, start, end) >= 3:
             out.append(Candidate(start, end, "quotative", ps, pe, before=m.end(),
                                  after=end, confidence=0.5, cue_hint=m.group("cue")))

@@ -38,6 +38,9 @@ def extract_document(document: Document, *, speakers: SpeakerIndex | None = None
     attrs = [attributor.attribute(c) for c in cands]
     if not document.segments:
         fill_turns(cands, attrs)
+    # Without speaker labels, whoever the page credits (one author) reads the quotes out.
+    authors = document.source.authors
+    author = authors[0] if len(authors) == 1 and not document.segments else None
     for (c, start, end, body), a in zip(kept, attrs):
         speaker = index.canonical(a.speaker, text) if a.speaker else None
         first, seg_i = segment_at(document.segments, start, seg_i)
@@ -59,7 +62,7 @@ def extract_document(document: Document, *, speakers: SpeakerIndex | None = None
             start_s=first.start_s if first else None,
             end_s=(last.end_s if last else None),
             confidence=round(min(1.0, c.confidence * a.confidence / 0.9), 3),
-            quoted_by=a.quoted_by,
+            quoted_by=a.quoted_by or author,
             source_id=document.source.id,
         ))
     return quotes
