@@ -95,7 +95,7 @@ def test_invalid_utf8_on_stdin_names_stdin_and_the_byte_offset() -> None:
     assert result.exit_code == 1, result.output
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        "Error: <stdin>: not valid UTF-8 at byte 3 (line 1); save the file as UTF-8"]
+        "Error: <stdin>:1: not valid UTF-8 (byte 3); save the file as UTF-8"]
 
 
 @pytest.mark.parametrize("content", [b"", b"\n\n", b"   \t\n", "\ufeff".encode()])
@@ -164,7 +164,7 @@ def test_real_process_prints_one_line_and_no_traceback(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=120, env=dict(os.environ, QUOTEKIT_DEBUG=""),
     )
     assert run.returncode == 1
-    assert run.stderr.splitlines() == [f"Error: {bad}: not valid UTF-8 at byte 3 (line 1); "
+    assert run.stderr.splitlines() == [f"Error: {bad}:1: not valid UTF-8 (byte 3); "
                                        "save the file as UTF-8"]
     for line in run.stdout.splitlines():
         assert json.loads(line)["source"]["path"] == str(good)
