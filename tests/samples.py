@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import quotekit
+from quotekit.cleaning import normalize
 from quotekit.ids import quote_id, source_id
 from quotekit.model import Document, Extraction, Quote, Segment, Source, Work
-from quotekit.normalize import normalize
 from tests.conftest import EXAMPLES
 
 EXAMPLE = EXAMPLES / "what-are-we-scaling.txt"

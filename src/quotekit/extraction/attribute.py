@@ -23,7 +23,7 @@ import regex
 
 from ..model import Segment
 from .detect import Candidate
-from .lexicon import CUE_SET
+from .lexicon import rx, CUE_SET
 from .mentions import (
     GENERIC_NOMINAL,
     MENTION,
@@ -36,10 +36,10 @@ from .mentions import (
     kind_of,
     strip_function_words,
     strip_title,
+    title_of,
 )
 
-_CUE_ALT = "|".join(sorted(CUE_SET, key=len, reverse=True))
-CUE = r"(?i:" + _CUE_ALT + r")\b"
+CUE = r"(?i:" + "|".join(sorted(CUE_SET, key=len, reverse=True)) + r")\b"
 _ADV = r"(?:\p{Ll}+ly|in\s+fact|who|that|which|has|had|have|once|then|also|would|will|just|famously|later|again|" \
        r"goes\s+on\s+to|went\s+on\s+to|is\s+going\s+to|was|were|did|does|do|now|still|" \
        r"always|never|even|actually|basically|kind\s+of|sort\s+of|allegedly|supposedly)"
@@ -49,73 +49,87 @@ _MARKER = r"(?:\s*[,:]?\s*(?:and\s+)?(?:I\s+)?(?:quote|quoting)\b)?"
 
 _WHO = (r"(?:(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(?P<name>" + NAME + r")|"
         + PRONOUN + r"|" + NOMINAL + r"|" + GENERIC_NOMINAL + r")")
-AFTER_INVERTED = regex.compile(
+AFTER_INVERTED = rx(
     r"[\s,.!?;:—–-]*(?:\s*\p{Ll}+ly\s+)?(?P<cue>" + CUE + r"|\p{Ll}{3,}ed\b)(?:\s+\p{Ll}+ly)?\s+"
     r"(?P<who>" + _WHO + r")"
 )
-AFTER_NORMAL = regex.compile(
+AFTER_NORMAL = rx(
     r"[\s,.!?;:—–-]*(?P<who>" + _WHO + r")(?:\s*,[^,\"“”\n]{1,60},)?"
-    r"(?:\s+" + _ADV + r")*\s+(?P<cue>" + CUE + r")"
+    r"(?:\s+" + _ADV + r")*\s+(?P<cue>" + CUE + r"|\p{Ll}{3,}ed\b(?=\s*[,.;:!?—]|\s+\p{Ll}+ly\b))"
 )
-CUE_WORD = regex.compile(r"\b" + CUE)
+CUE_WORD = rx(r"\b" + CUE)
 #: From a cue verb to the quote: "says, and I quote, " / "said that - "
-CUE_TAIL = regex.compile(_TAIL + r"(?:\s*[,:—–-])*" + _MARKER + r"(?:\s*[,:—–-])*\s*")
-SUBJECT_BEFORE = regex.compile(
+CUE_TAIL = rx(_TAIL + r"(?:\s*[,:—–-])*" + _MARKER + r"(?:\s*[,:—–-])*\s*")
+SUBJECT_BEFORE = rx(
     r"(?P<who>" + MENTION + r"|" + GENERIC_NOMINAL + r")(?:\s*,\s*(?P<appos>[^,\"“”\n]{1,90}),)?"
-    r"(?:\s+" + _ADV + r")*\s*$"
+    r"(?:\s+" + _ADV + r")*\s*$", regex.REVERSE
 )
-BEFORE_NORMAL = regex.compile(
+#: "Google's open source guy, Chris DiBona, famously said": the name set off by commas.
+APPOS_BEFORE = rx(
+    r",\s*(?P<who>" + NAME + r")\s*,(?:\s+" + _ADV + r")*\s*$", regex.REVERSE
+)
+BEFORE_NORMAL = rx(
     r"(?P<who>" + MENTION + r"|" + GENERIC_NOMINAL + r")(?:\s*,\s*(?P<appos>[^,\"“”\n]{1,90}),)?"
     r"(?:\s+" + _ADV + r")*\s+"
     r"(?P<cue>" + CUE + r")" + _TAIL + r"(?:\s*[,:—–-])*" + _MARKER +
-    r"(?:\s*[,:—–-])*\s*$"
+    r"(?:\s*[,:—–-])*\s*$", regex.REVERSE
 )
 #: Identification after the quote: "... That was Ed." / "End quote. Salma."
-AFTER_IDENTIFIED = regex.compile(
+AFTER_IDENTIFIED = rx(
     r"[\s,.!?;:—–-]*(?:(?i:that|this)\s+(?:was|is)\s+|(?i:that's|it\s+was)\s+|"
     r"(?i:end|close)\s+(?i:quote)[.,]?\s+)(?P<who>" + NAME + r")\s*[.!]"
 )
 #: First-person and quotative introductions: "my quote is," / "I was like".
-BEFORE_SELF = regex.compile(
+BEFORE_SELF = rx(
     r"(?:(?P<who>(?i:my|our))\s+(?:own\s+|favorite\s+|favourite\s+)?(?i:quote|line|motto)\s+"
     r"(?i:is|was)|(?i:to\s+quote|quoting)\s+(?P<who2>(?i:my|our))\b[^,\n\"“]{0,60}|"
     r"(?P<who3>" + MENTION + r")\s+(?i:was|were|is|am|are|'m|goes|went)\s+like)"
-    r"\s*[,:]?\s*$"
+    r"\s*[,:]?\s*$", regex.REVERSE
 )
-_IT_DOCUMENT = regex.compile(
+_IT_DOCUMENT = rx(
     r"(?P<doc>(?:(?P<owner>" + NAME + r")['’]s|(?i:the|this|that|his|her|their)"
     r"(?:\s+(?i:same|whole|original|new|recent))?)\s+(?i:article|post|blog\s+post|paper|"
     r"book|essay|announcement|tweet|statement|letter|email|page|readme|report|documentation|"
     r"docs|press\s+release|website|newsletter|message|thread))\b"
 )
-BEFORE_ACCORDING = regex.compile(
+BEFORE_ACCORDING = rx(
     r"(?i:according\s+to|in\s+the\s+words\s+of|to\s+quote|quoting|to\s+paraphrase)\s+"
-    r"(?P<who>" + MENTION + r")\s*[,:]?\s*$"
+    r"(?P<who>" + MENTION + r")\s*[,:]?\s*$", regex.REVERSE
 )
-BEFORE_INVERTED = regex.compile(
-    r"(?P<cue>" + CUE + r")\s+(?P<who>" + NOMINAL + r"|" + NAME + r")\s*[,:]\s*$"
+BEFORE_INVERTED = rx(
+    r"(?P<cue>" + CUE + r")\s+(?P<who>" + NOMINAL + r"|" + NAME + r")\s*[,:]\s*$", regex.REVERSE
 )
 #: A sentence that ends in a cue right before the quote: its subject is the speaker
 #: ("The oldest of the colts raised his head ... and said, "...").
-SENTENCE_CUE = regex.compile(
-    r"(?P<cue>" + CUE + r")(?:\s+[\p{Ll}'’-]+){0,4}?\s*[,:—–-]?\s*$"
+SENTENCE_CUE = rx(
+    r"(?P<cue>" + CUE + r")(?:\s+[\p{Ll}'’-]+){0,4}?\s*[,:—–-]?\s*$", regex.REVERSE
 )
 #: A name the quote addresses ("Good night, Sir John," / "Is that so, Lizzy?"): the
 #: likely speaker of the reply.
-VOCATIVE = regex.compile(
+VOCATIVE = rx(
     r"(?:^|[,;!?.]\s+|\b(?i:dear|my\s+dear|oh|o)\s+)(?P<voc>" + NAME + r")(?=\s*[,.!?;—]|\s*$)"
 )
-SENTENCE_SUBJECT = regex.compile(
+SENTENCE_SUBJECT = rx(
     r"(?:(?i:then|but|and|so|now|at\s+last|finally)\s*,?\s+)?(?P<who>" + _WHO + r")\b"
 )
-BEFORE_COLON = regex.compile(r"(?:^|[.!?]\s+|\n)(?P<who>" + NAME + r")\s*:\s*$")
-_PARA_SUBJECT = regex.compile(r"\s*(?P<who>" + NOMINAL + r"|" + NAME + r")\s+\p{Ll}")
-_CLAUSE_BREAK = regex.compile(r"[.!?]\s+(?=\p{Lu})|\n")
+BEFORE_COLON = rx(r"(?:^|[.!?]\s+|\n)(?P<who>" + NAME + r")\s*:\s*$", regex.REVERSE
+)
+_PARA_SUBJECT = rx(
+    r"[\s*_—-]*(?:(?i:then|but|and|so|now|here|at\s+last|finally)\s*,?\s+)?(?P<who>(?i:he|she)\b|"
+    + NOMINAL + r"|" + NAME + r")(?:\s*,[^,\n]{1,60},)?\s+(?:\p{Ll}+ly\s+)?\p{Ll}+"
+)
+_CLAUSE_BREAK = rx(r"[.!?]\s+(?=\p{Lu})|\n")
 
 
+_INNER_NAME = rx(r"(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(" + NAME + r")$")
+_APPOS_NAME = rx(r"\s*(" + NAME + r")\s*")
+#: Cues that say the previous speaker goes on ("he continued"): no turn change.
+_CONTINUING = frozenset(
+    "continued continues continue went goes added adds resumed resumes pursued pursues "
+    "persisted persists repeated repeats".split()
+)
 _NOT_PEOPLE = frozenset(
-    "time way thing things day night moment end question answer point fact case idea word "
-    "words story rest others lot bit kind sort part".split()
+    ["time", "way", "thing", "things", "day", "night", "moment", "end", "question", "answer", "point", "fact", "case", "idea", "word", "words", "story", "rest", "others", "lot", "bit", "kind", "sort", "part"]
 )
 
 
@@ -155,6 +169,7 @@ class Attributor:
         self.prev_attr: Attribution | None = None
         self.turns: list[tuple[int, str | None]] = []  # (paragraph start, speaker)
         self.labels: list[str] = []
+        self._continuing = False
         self.memory.proper = frozenset(PROPER.findall(text))
         self.skip = skip
 
@@ -179,7 +194,8 @@ class Attributor:
                 return (owner if owner and is_name(owner) else doc.group("doc")), "document"
             return None, "pronoun"
         if kind == "pronoun":
-            found = self.memory.resolve(who, at, self._last_turn_speaker(), quoted_by)
+            last = None if self._continuing else self._last_turn_speaker()
+            found = self.memory.resolve(who, at, last, quoted_by)
             return found or self.memory.resolve(who, at, None, quoted_by), "pronoun"
         if kind == "nominal":
             name = who.lower() if who[:1].isupper() and who.split()[0].lower() in {
@@ -195,8 +211,8 @@ class Attributor:
         return self.turns[-1][1] if self.turns else None
 
     def _clean_who(self, who: str) -> str:
-        who = regex.sub(r"\s+", " ", who.strip())
-        return regex.sub(r"[’']s$", "", who)
+        who = " ".join(who.split())
+        return who[:-2] if who.endswith(("'s", "’s")) else who
 
     # -- rules ------------------------------------------------------------------
     def attribute(self, c: Candidate) -> Attribution:
@@ -214,7 +230,9 @@ class Attributor:
         self.prev, self.prev_attr = c, result
         for v in VOCATIVE.finditer(text, c.start, c.end):
             name = strip_function_words(v.group("voc"))
-            if is_name(name) and name != result.speaker:
+            if is_name(name) and name != result.speaker and (
+                    " " in name or name in self.memory.proper or title_of(name) or
+                    self.memory._unknown_word(text, name, v.start())):
                 result.addressee = self.memory.full(name)
         if c.dialogue or c.how in {"double-quote", "single-quote", "dash"}:
             if not self.turns or self.turns[-1][0] != c.para_start:
@@ -226,17 +244,21 @@ class Attributor:
     def _make(self, who: str, cue: str | None, why: str, conf: float, at: int,
               quoted_by: str | None) -> Attribution | None:
         """An attribution to the mention ``who``; ``None`` when it is no person."""
+        self._continuing = (cue or "").lower() in _CONTINUING
         who = self._clean_who(who)
         bare = strip_function_words(who)
         if bare and bare[:1].isupper() and bare != who:
             who = bare
-        inner = regex.match(r"(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(" + NAME + r")$",
-                            who)
+        inner = _INNER_NAME.match(who)
         if inner and inner.group(1) != who and is_name(inner.group(1)):
             who = inner.group(1)
         kind = kind_of(who)
-        if kind == "name" and not is_name(who, cued=why in {"cue-after", "cue-before"}):
+        cued = why in {"cue-after", "cue-before"}
+        if kind == "name" and not is_name(who, cued=cued):
             return None
+        if kind == "name" and not cued and " " not in who and title_of(who) is None and \
+                who not in self.memory.proper and not self.memory._unknown_word(self.text, who, at):
+            return None  # "Accustomed to ...": a capitalised word, not a name
         if kind == "nominal" and who.split()[-1].lower() in _NOT_PEOPLE:
             return None
         speaker, rule = self._resolve(who, at, quoted_by)
@@ -244,6 +266,7 @@ class Attributor:
             speaker = self.memory.forward(who, self.text, at, min(len(self.text), at + 600))
             if speaker:
                 why, conf = f"{why}+forward", conf * 0.4
+        if rule == "pronoun":
             why = f"{why}+pronoun"
             conf *= 0.85 if speaker else 0.4
         elif rule == "nominal":
@@ -293,7 +316,7 @@ class Attributor:
                 who = m.group("who")
                 appos = m.groupdict().get("appos")
                 if appos:
-                    n = regex.fullmatch(r"\s*(" + NAME + r")\s*", appos)
+                    n = _APPOS_NAME.fullmatch(appos)
                     if n and is_name(n.group(1)) and not (kind_of(who) == "name"
                                                           and is_name(who) and " " in who):
                         who = n.group(1)
@@ -301,7 +324,7 @@ class Attributor:
                 if a:
                     return a
         m = SENTENCE_CUE.search(text, lo, window_end)
-        if m is None and c.before == c.para_start or (m is None and not text[c.para_start:c.before].strip()):
+        if (m is None and c.before == c.para_start) or (m is None and not text[c.para_start:c.before].strip()):
             # The quote opens its paragraph: a sentence ending in ":" just before it.
             prev_end = c.para_start
             while prev_end > 0 and text[prev_end - 1] in " \t\n":
@@ -341,23 +364,65 @@ class Attributor:
             why = "split-quote" if len(between) < 120 else "same-paragraph"
             return Attribution(pa.speaker, pa.surface, pa.cue, why, pa.confidence * 0.9,
                                quoted_by)
-        if prev is not None and pa is not None and pa.speaker and prev.continued and \
-                c.para_start == prev.para_end or (prev is not None and prev.continued and
+        if (prev is not None and pa is not None and pa.speaker and prev.continued and \
+                c.para_start == prev.para_end) or (prev is not None and prev.continued and
                                                   pa is not None and pa.speaker and
                                                   c.para_start - prev.para_end < 4):
             assert pa is not None
             return Attribution(pa.speaker, pa.surface, pa.cue, "continued", pa.confidence,
                                quoted_by)
-        # 5. dialogue: a named subject earlier in the paragraph, or turn-taking
-        if c.before > c.para_start:
-            m = _PARA_SUBJECT.match(text, c.para_start, c.before)
-            if m and kind_of(m.group("who")) in {"name", "nominal"} and \
-                    not _CLAUSE_BREAK.search(text, c.para_start, m.start("who")):
-                a = self._make(m.group("who"), None, "paragraph-subject", 0.6,
-                               m.start("who"), quoted_by)
-                if a:
-                    return a
+        # 5. an action beat: the subject of the narrative sentence just before the quote
+        #    (in its paragraph, or ending the previous one), or just after it.
+        if not self.segments:
+            beat = self._beat(c, quoted_by)
+            if beat:
+                return beat
         return Attribution(None, None, None, None, 0.5, quoted_by)
+
+    def _beat(self, c: Candidate, quoted_by: str | None) -> Attribution | None:
+        text = self.text
+        start = c.para_start
+        if not text[c.para_start:c.before].strip(" \t\n\"“‘'"):
+            # the quote opens its paragraph: look at the paragraph before, if narrative
+            p = c.para_start
+            while p > 0 and text[p - 1] in " \t\n":
+                p -= 1
+            if p == 0 or c.para_start - p > 4 or text[max(0, p - 1)] in "\"”’'":
+                start = -1
+            else:
+                end = p
+                start = self._sentence_start(max(0, end - 300), end)
+                if self.prev is not None and self.prev.after > start:
+                    start = -1
+                else:
+                    found = self._subject_at(start, end, quoted_by, "beat-before")
+                    if found:
+                        return found
+                    start = -1
+        elif c.before > c.para_start:
+            s0 = self._sentence_start(max(c.para_start, c.before - 300), c.before)
+            if self.prev is None or self.prev.after <= s0:
+                found = self._subject_at(s0, c.before, quoted_by, "beat-before")
+                if found:
+                    return found
+        if c.after < c.para_end and c.dialogue:
+            after = c.after
+            while after < c.para_end and text[after] in " \t":
+                after += 1
+            if after < c.para_end and text[after].isupper():
+                return self._subject_at(after, min(c.para_end, after + 200), quoted_by,
+                                        "beat-after")
+        return None
+
+    def _subject_at(self, start: int, end: int, quoted_by: str | None,
+                    why: str) -> Attribution | None:
+        m = _PARA_SUBJECT.match(self.text, start, end)
+        if not m:
+            return None
+        who = m.group("who")
+        if kind_of(who) == "name" and not is_name(who):
+            return None
+        return self._make(who, None, why, 0.55, m.start("who"), quoted_by)
 
     def _cue_before(self, lo: int, hi: int, quoted_by: str | None) -> Attribution | None:
         """``SUBJECT (, appositive,) (adverbs) CUE (tail)`` ending right before ``hi``;
@@ -367,13 +432,19 @@ class Attributor:
         for cm in reversed(cues[-3:]):
             if not CUE_TAIL.fullmatch(text, cm.end(), hi):
                 continue
+            am = APPOS_BEFORE.search(text, max(lo, cm.start() - 160), cm.start())
+            if am is not None and is_name(am.group("who")):
+                a = self._make(am.group("who"), cm.group(0), "cue-before", 0.9,
+                               am.start("who"), quoted_by)
+                if a:
+                    return a
             sm = SUBJECT_BEFORE.search(text, max(lo, cm.start() - 160), cm.start())
             if sm is None:
                 continue
             who = sm.group("who")
             appos = sm.group("appos")
             if appos:
-                n = regex.fullmatch(r"\s*(" + NAME + r")\s*", appos)
+                n = _APPOS_NAME.fullmatch(appos)
                 if n and is_name(n.group(1)) and not (kind_of(who) == "name"
                                                       and is_name(who) and " " in who):
                     who = n.group(1)

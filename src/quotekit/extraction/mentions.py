@@ -6,10 +6,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
 from .lexicon import (
+    rx,
     FUNCTION_WORDS,
     PERSON_NOUNS,
     PRONOUNS_FEMALE,
@@ -19,49 +21,82 @@ from .lexicon import (
     TITLES,
 )
 
-_TITLE_ALT = "|".join(sorted((regex.escape(t) for t in TITLES), key=len, reverse=True))
+_TITLE_ALT = r"\L<titles>"
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|al|el|St\.|mac|o')"
-_CAP = (r"(?:Mc|Mac|O['’]|D['’]|Di|De|Da|La|Le|Van|Von|Fitz)?\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*"
+_CAP = (r"(?:Mc|Mac|O['’]|D['’]|Di|De|Da|La|Le|Van|Von|Fitz)?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)*"
+        r"(?:[-'’]\p{Lu}?\p{Ll}+)*"
         r"|\p{Lu}\.(?=\s*\p{Lu})|\p{Lu}(?=\s+\p{Lu}\p{Ll})")
 #: A personal name: optional title, then capitalised words (particles and initials allowed).
+#: A personal name: optional title, then capitalised words (particles and initials allowed).
+#: Titles are matched as written in names (``Mr.``, ``DR.``), so the pattern can only start
+#: at a capital letter, which keeps scans over long text fast.
 NAME = (
-    r"(?:(?i:" + _TITLE_ALT + r")\.?\s+)?"
+    r"(?=\p{Lu}|(?:Mc|Mac|O['’]|D['’]|Di|De|Da|La|Le|Van|Von|Fitz))"
+    r"(?:\L<titles>\.?\s+)?"
     r"(?:" + _CAP + r")(?:\s+(?:" + _PARTICLE + r"\s+)?(?:" + _CAP + r")){0,3}"
 )
-_NOUN_ALT = "|".join(sorted((regex.escape(n) for n in PERSON_NOUNS), key=len, reverse=True))
+_NOUN_ALT = r"\L<nouns>"
 NOMINAL = (
     r"(?i:the|a|an|his|her|my|our|their|this|that|its|your)\s+"
-    r"(?:[\p{Ll}-]+\s+){0,2}?(?i:" + _NOUN_ALT + r")(?:-[\p{Ll}]+)?\b"
+    r"(?:[\p{Ll}-]+\s+){0,2}?" + _NOUN_ALT + r"(?:-[\p{Ll}]+)?\b"
 )
 #: Any ``the + noun`` next to a cue verb is a speaker ("the saloon-keeper demanded").
 GENERIC_NOMINAL = (
     r"(?:the|a|an|his|her|my|our|their|your)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}][\p{Ll}-]+"
     r"(?=[\s,;.!?]|$)"
 )
-PRONOUN = r"(?i:he|she|they|i|we|it|you|myself|himself|herself|themselves)\b"
+PRONOUN = (r"(?i:he|she|they|i|we|it|you|myself|himself|herself|themselves|somebody\s+else|"
+           r"someone\s+else|somebody|someone|everybody|everyone|nobody)\b")
 MENTION = r"(?:" + PRONOUN + r"|" + NOMINAL + r"|" + NAME + r")"
 
-_NAME_RE = regex.compile(NAME)
-_PRONOUN_AFTER = regex.compile(r"\b(?i:he|his|she)\b")
-_WHO_AFTER = regex.compile(r",?\s+who\b")
-_SENTENCE_BREAK = regex.compile(r"[.!?][\"”’]?\s")
-_AFTER_PREPOSITION = regex.compile(
+_NAME_RE = rx(NAME)
+_PRONOUN_AFTER = rx(r"\b(?i:he|his|she)\b")
+#: "The parson rode ...": a nominal subject at a sentence start.
+_SUBJECT_NOMINAL = rx(
+    r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?][\"”’]?\s{1,3}))(?P<nom>(?i:the|his|her|my|our|their)\s+"
+    r"(?:[\p{Ll}-]+\s+){0,2}?" + _NOUN_ALT + r")(?=\s+\p{Ll}|,)"
+)
+_SCAN = rx(
+    r"(?P<nom>(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)\s+(?:[\p{Ll}-]+\s+){0,2}?"
+    r"" + _NOUN_ALT + r")(?=\s+\p{Ll}|,)|(?<![\p{L}'’])(?P<name>" + NAME + r")"
+)
+_SENTENCE_START = rx(
+    r"(?:^|[.!?][\"”’]?\s{1,3}|\n[ \t>*_—-]*)(?:(?:But|And|Then|So|Now|Here|Yet)\s+)?$"
+)
+_SUBJECT_BEFORE = rx(
+    r"(?:^|[.!?:;][\"”’]?\s{1,3}|\n[ \t>*_—-]*|,\s|\b(?:and|but|so|then|when|while|because|"
+    r"that)\s)$"
+)
+_SUBJECT_AFTER = rx(r"\s+\p{Ll}|['’]s\s+\p{Ll}|,\s+\p{Ll}")
+_NEXT_MARK = rx(r"[\"“”‘’«»]")
+_WHO_AFTER = rx(r",?\s+who\b")
+_SENTENCE_BREAK = rx(r"[.!?][\"”’]?\s")
+_AFTER_PREPOSITION = rx(
     r"(?i)\b(?:the|a|an|of|in|on|at|to|from|into|onto|by|with|near|for|about|over|under|"
     r"toward|towards|through|across|past|via)\s+$"
 )
 #: Capitalised words in the middle of a sentence: names, not sentence starters.
-PROPER = regex.compile(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}'’-]+")
-_LEADING_FUNCTION = regex.compile(
+PROPER = rx(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}'’-]+")
+_LEADING_WORDS = frozenset(
+    ["as", "and", "but", "so", "then", "when", "while", "if", "because", "that", "the", "of", "to", "with", "by", "for", "from", "in", "on"]
+)
+_PREPOSITIONS = frozenset("of to with by for from in on".split())
+_LEADING_FUNCTION = rx(
     r"^(?:(?i:as|and|but|so|then|when|while|if|because|that|the|of|to|with|by|for|from|in|on)\s+)+"
 )
-_ANY_NAME = regex.compile(r"(?<![\p{L}'’])(?P<name>" + NAME + r")")
-_TITLE_RE = regex.compile(r"(?i)^(?:" + _TITLE_ALT + r")\.?\s+")
-_SUBJECT_NAME = regex.compile(
+_NOMINAL_FULL = rx(NOMINAL + r"$")
+_GENERIC_FULL = rx(
+    r"(?i:the|a|an|his|her|my|our|their|your)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}][\p{Ll}-]+$"
+)
+_ANY_NAME = rx(r"(?<![\p{L}'’])(?P<name>" + NAME + r")")
+_TITLE_RE = rx(r"(?i)^(?:" + _TITLE_ALT + r")\.?\s+")
+_SUBJECT_NAME = rx(
     r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?:;]\s{1,3})|(?<=\b(?:and|but|so|then|when|while|because|that)\s)|"
-    r"(?<=,\s))(?P<name>" + NAME + r")(?=\s+(?:\p{Ll}|'s\s+\p{Ll})|,?\s+who\b)",
+    r"(?<=,\s))(?P<name>" + NAME + r")(?=\s+(?:\p{Ll}|'s\s+\p{Ll})|,?\s+who\b|,\s+\p{Ll})",
 )
 
 
+@lru_cache(maxsize=8192)
 def title_of(name: str) -> str | None:
     m = _TITLE_RE.match(name)
     return m.group(0).strip().rstrip(".").lower() if m else None
@@ -72,6 +107,7 @@ def strip_function_words(name: str) -> str:
     return _LEADING_FUNCTION.sub("", name)
 
 
+@lru_cache(maxsize=8192)
 def strip_title(name: str) -> str:
     """``Dr. Jane Smith`` -> ``Jane Smith``; a title alone before a surname stays."""
     m = _TITLE_RE.match(name)
@@ -82,13 +118,16 @@ def strip_title(name: str) -> str:
 
 
 _STRICT_STOP = frozenset(
-    "a an the and but or nor so yet for if then than that this these those there here when "
-    "where while why how what which who whom whose it its i me my we our us you your he his "
-    "him she her they their them is are was were be been am do does did not no yes oh ah "
-    "well now all some any every each one end close quote unquote".split()
+    ["a", "an", "the", "and", "but", "or", "nor", "so", "yet", "for", "if", "then", "than", "that", "this", "these", "those", "there", "here", "when", "where", "while", "why", "how", "what", "which", "who", "whom", "whose", "it", "its", "i", "me", "my", "we", "our", "us", "you", "your", "he", "his", "him", "she", "her", "they", "their", "them", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "not", "no", "yes", "oh", "ah", "well", "now", "all", "some", "any", "every", "each", "one", "end", "close", "quote", "unquote"]
 )
 
 
+def _bare(word: str) -> str:
+    w = word.lower().strip(".'’")
+    return w[:-2] if w.endswith(("'s", "’s")) else w
+
+
+@lru_cache(maxsize=8192)
 def is_name(surface: str, *, cued: bool = False) -> bool:
     """A capitalised name that is not a function word, acronym or sentence starter.
 
@@ -104,15 +143,16 @@ def is_name(surface: str, *, cued: bool = False) -> bool:
     core = [w for w in words if w.rstrip(".").lower() not in TITLES]
     if not core:
         return False
-    if all(w.lower().strip(".'’") in FUNCTION_WORDS for w in core):
+    if all(_bare(w) in FUNCTION_WORDS for w in core):
         return False
-    if core[0].lower() in FUNCTION_WORDS:
+    if _bare(core[0]) in FUNCTION_WORDS:
         return False
     if len(core) == 1 and core[0].isupper() and len(core[0]) > 1:
         return False  # an acronym: AI, RL
     return True
 
 
+@lru_cache(maxsize=8192)
 def gender_of(surface: str) -> str | None:
     s = surface.lower()
     if s in PRONOUNS_MALE:
@@ -131,6 +171,7 @@ def gender_of(surface: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def kind_of(surface: str) -> str:
     """``pronoun``, ``first``, ``second``, ``nominal`` or ``name``."""
     s = surface.lower()
@@ -140,7 +181,9 @@ def kind_of(surface: str) -> str:
         return "second"
     if s in {"he", "she", "they", "it"}:
         return "pronoun"
-    if regex.match(NOMINAL + r"$", surface):
+    if s.split()[0] in {"somebody", "someone", "everybody", "everyone", "nobody"}:
+        return "nominal"
+    if _NOMINAL_FULL.match(surface) or _GENERIC_FULL.match(surface):
         return "nominal"
     return "name"
 
@@ -188,39 +231,77 @@ class Memory:
         return name
 
     proper: frozenset[str] = frozenset()
+    genders: dict[str, str] = field(default_factory=dict)
+    words: dict[str, bool] = field(default_factory=dict)
     subjects_only: bool = False
 
     def scan(self, text: str, start: int, end: int,
              skip: Sequence[tuple[int, int]] = ()) -> None:
-        """Remember names in subject position in ``text[start:end]``, with the gender
-        of the first personal pronoun that follows them."""
-        subjects = {m.start() for m in _SUBJECT_NAME.finditer(text, start, end)}
+        """Remember the people named in ``text[start:end]`` (one regex pass): names,
+        with whether they stand as a subject and the gender of the first personal
+        pronoun after them, and nominal subjects ("The parson rode ...")."""
         si = bisect.bisect_right(skip, (start, len(text) + 1)) - 1 if skip else 0
-        for m in _ANY_NAME.finditer(text, start, end):
+        for m in _SCAN.finditer(text, start, end):
+            at = m.start()
             if skip:
-                while si < len(skip) and skip[si][1] <= m.start():
+                while si < len(skip) and skip[si][1] <= at:
                     si += 1
-                if 0 <= si < len(skip) and skip[si][0] <= m.start() < skip[si][1]:
+                if 0 <= si < len(skip) and skip[si][0] <= at < skip[si][1]:
                     continue  # a speaker label or page chrome, not the text
-            name = _LEADING_FUNCTION.sub("", m.group("name"))
+            nom = m.group("nom")
+            if nom is not None:
+                if _SENTENCE_START.search(text, max(0, at - 8), at):
+                    self.see(nom[0].lower() + nom[1:], at)
+                continue
+            name = m.group("name")
+            if name.split(" ", 1)[0].lower() in _LEADING_WORDS:
+                lead = _LEADING_FUNCTION.match(name)
+                if lead is None:
+                    continue
+                after_preposition = bool(_PREPOSITIONS & set(lead.group(0).lower().split()))
+                name = name[lead.end():]
+                at += lead.end()
+            else:
+                after_preposition = False
             if not is_name(name):
                 continue
-            if " " not in name and name not in self.proper and title_of(name) is None:
+            if " " not in name and name not in self.proper and title_of(name) is None \
+                    and not self._unknown_word(text, name, at):
                 continue  # a capitalised sentence starter, not a name seen elsewhere
-            g = _PRONOUN_AFTER.search(text, m.end(), min(len(text), m.end() + 120))
-            gender = None
-            if g and not _SENTENCE_BREAK.search(text, m.end(), g.start()):
-                gender = "m" if g.group(0).lower() in PRONOUNS_MALE else "f"
-            subject = m.start() in subjects or _WHO_AFTER.match(text, m.end()) is not None
-            if not subject and _AFTER_PREPOSITION.search(text, max(start, m.start() - 12),
-                                                         m.start()):
-                continue  # "in San Francisco", "the Coach and Horses": a place or a thing
-            self.see(name, m.start(), gender, subject)
+            subject = not after_preposition and (
+                (_SUBJECT_BEFORE.search(text, max(0, at - 12), at) is not None
+                 and _SUBJECT_AFTER.match(text, m.end()) is not None)
+                or _WHO_AFTER.match(text, m.end()) is not None)
+            if not subject and _AFTER_PREPOSITION.search(text, max(start, at - 12), at) and \
+                    " " not in name:
+                continue  # "in Paris", "the Coach": a place or a thing
+            gender = self.genders.get(name)
+            if gender is None:
+                g = _PRONOUN_AFTER.search(text, m.end(), min(len(text), m.end() + 120))
+                if g and not _SENTENCE_BREAK.search(text, m.end(), g.start()):
+                    gender = "m" if g.group(0).lower() in PRONOUNS_MALE else "f"
+                    self.genders[name] = gender
+            self.see(name, at, gender, subject)
+
+    def _unknown_word(self, text: str, word: str, at: int) -> bool:
+        """True when ``word`` never appears in lower case nearby: a proper noun
+        ("Winterbourne glanced"), not a sentence starter ("Soft joy crept")."""
+        if word.endswith(("ing", "ly", "ed")):
+            return False  # "Laughing again, he ...", "Finally, she ..."
+        known = self.words.get(word)
+        if known is None:
+            lo, hi = max(0, at - 20000), at + 20000
+            low = word.lower()
+            known = not any(text.find(f"{sep}{low}", lo, hi) >= 0 for sep in (" ", "\n", "-"))
+            self.words[word] = known
+        return known
 
     def forward(self, pronoun: str, text: str, start: int, end: int) -> str | None:
         """The first compatible name named as a subject after ``start`` (an excerpt
         that names its speaker only later); a weak guess."""
         want = "m" if pronoun.lower() == "he" else "f" if pronoun.lower() == "she" else None
+        mark = _NEXT_MARK.search(text, start, end)
+        end = mark.start() if mark else end  # never look inside the next quote
         for m in _SUBJECT_NAME.finditer(text, start, end):
             name = _LEADING_FUNCTION.sub("", m.group("name"))
             if not is_name(name) or (" " not in name and name not in self.proper):

@@ -34,10 +34,14 @@ class Resolution:
     score: float
 
 
+_LAST_FIRST = regex.compile(r"(?P<last>[\p{Lu}][\p{L}'’-]+),\s*(?P<first>[\p{Lu}][\p{L}.'’ -]+)")
+
+
+@lru_cache(maxsize=8192)
 def tidy(name: str) -> str:
     """Whitespace collapsed, ``Last, First`` reordered, ALL CAPS title-cased."""
     name = " ".join(name.split()).strip(" ,:;")
-    m = regex.fullmatch(r"(?P<last>[\p{Lu}][\p{L}'’-]+),\s*(?P<first>[\p{Lu}][\p{L}.'’ -]+)", name)
+    m = _LAST_FIRST.fullmatch(name) if "," in name else None
     if m:
         name = f"{m.group('first')} {m.group('last')}"
     if name.isupper() and len(name) > 3:
@@ -149,5 +153,7 @@ class SpeakerIndex:
 
     def canonical(self, name: str, text: str = "") -> str:
         """The name to report for ``name``: a known person's, else ``name`` tidied."""
+        if not self._people:
+            return tidy(name)
         found = self.resolve(name)
         return found.name if found else tidy(name)

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..cleaning import NOISE_PATTERN
 from ..model import Document, Segment, Source
-from ..normalize import NOISE_PATTERN
 from ._labels import cue_label, speaker_name
 
 #: A gap between cues (seconds) that a listener hears as a boundary.
