@@ -3,9 +3,10 @@
     .venv/bin/python bench/bench_readers.py [--mb 100] [--files 100]
 
 Builds ``bench/data/vtt/`` (ignored by git) once: the passages of
-``../shared/corpus/*.jsonl`` (or ``$QUOTEKIT_CORPUS``) chopped into WebVTT cues of seven
-words, 0.4 s a word, a voice tag at each passage's start and a 1.5 s pause between
-passages, until ``--mb`` megabytes are written in ``--files`` files. The same words
+``bench/corpus/*.jsonl`` (else ``../shared/corpus``, or ``$QUOTEKIT_CORPUS``)
+chopped into WebVTT cues of seven words, 0.4 s a word, a voice tag at each passage's
+start and a 1.5 s pause between passages, until ``--mb`` megabytes are written in
+``--files`` files. The same words
 are also written as plain text (one passage per paragraph), the baseline each row is
 compared with in the same run. Prints one table: per reader, read seconds, extract
 seconds, MB/s over the VTT bytes, and the ratio to the plain-text reader.
@@ -24,7 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data" / "vtt"
-CORPUS = ROOT.parent.parent / "shared" / "corpus"
+CORPUS = next((p for p in (ROOT / "bench" / "corpus", ROOT.parent.parent / "shared" / "corpus")
+               if p.is_dir()), ROOT / "bench" / "corpus")
 
 
 def clock(s: float) -> str:

@@ -272,21 +272,11 @@ def test_adversarial_input_runs_in_linear_time(name: str) -> None:
     assert_linear(ADVERSARIAL[name], SMALL, LARGE)
 
 
-QUADRATIC_SPOKEN = (
-    "super-linear on one long paragraph with spoken markers: extraction/detect.py _spoken() "
-    "loops over every marked span of the paragraph for each 'quote' marker (`any(... for s in "
-    "spans)`, `for s in spans: if s.open_mark == start`, `next(e for e in ends if e > start)`);"
-    " measured 100 KB 1.6 s, 300 KB 7.5 s, 1 MB 52 s. Remove this mark (and the one below) "
-    "when fixed")
-
-
-@pytest.mark.xfail(strict=True, reason=QUADRATIC_SPOKEN)
 def test_one_line_of_prose_with_quotes_runs_in_linear_time() -> None:
     assert "\n" not in PROSE_LINE
     assert_linear(lambda n: repeat_to(PROSE_LINE, n), SMALL, LARGE)
 
 
-@pytest.mark.xfail(run=False, reason=QUADRATIC_SPOKEN + " (not run: 10 MB would take hours)")
 def test_one_ten_megabyte_line_of_prose_runs_in_linear_time() -> None:
     assert "\n" not in PROSE_LINE
     assert_linear(lambda n: repeat_to(PROSE_LINE, n), LARGE, 10 * LARGE)

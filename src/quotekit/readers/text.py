@@ -13,7 +13,9 @@ prose becomes ``Document.skip`` ranges and ``Source`` fields:
   Otter's ``Name  0:03``, ``[00:01:23] Name:`` ...): the label is skipped and the
   turn becomes a segment whose ``speaker`` is the label (the *quoter*, mapped through
   ``ReadOptions.speaker_map``) and whose ``start_s`` is the timestamp. Inline
-  timestamps (``\\[00:04:01.06\\]``) start a segment with the same speaker.
+  timestamps (``\\[00:04:01.06\\]``) start a segment with the same speaker. Each
+  label's start and end are ``Document.breaks`` (a change of turn ends an unclosed
+  quote).
 """
 
 from __future__ import annotations
@@ -166,6 +168,10 @@ def read_text_document(text: str, name: str, options: ReadOptions) -> Document:
     marks = find_marks(text, body, speakers_meta)
     skip += [(m.start, m.end) for m in marks if m.skip]
     segments = _segments(text, marks, options)
+    # A labelled turn is a boundary a listener hears, even without a blank line: before
+    # the label (ends the previous turn) and after it (starts this one).
+    turns = [m for m in marks if not m.inherit]
+    breaks = tuple(sorted({m.start for m in turns if m.start > body} | {m.end for m in turns}))
     extra = {k: v for k, v in meta.items() if isinstance(v, (str, int, float, bool))}
     source = Source(
         id=source_id(url, title, authors, name.rsplit("/", 1)[-1]),
@@ -179,7 +185,7 @@ def read_text_document(text: str, name: str, options: ReadOptions) -> Document:
         extra=extra,
     )
     return Document(text=text, source=source, segments=segments, skip=_merge(skip),
-                    reader="text")
+                    breaks=breaks, reader="text")
 
 
 def sniff(head: str, name: str) -> float:
