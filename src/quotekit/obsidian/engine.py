@@ -81,7 +81,7 @@ class Sync:
         self.options = options
         self.folder = subfolder(self.root, options.folder, "--folder")
         self.people_folder = (subfolder(self.root, options.people_folder, "--people-folder")
-                              if options.people_folder else None)
+                              if options.people_folder is not None else None)
         self.template = layout.load_template(options.template) if options.template else None
         self.summary = Summary()
         self._stack = ExitStack()
