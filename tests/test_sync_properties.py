@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 
 from quotekit.obsidian import yamlio
 from quotekit.obsidian.notes import parse
-from tests.obsidian_support import block_ids, make_extraction, make_source, run, snapshot, write_input
+from tests.obsidian_support import (
+    block_ids,
+    make_extraction,
+    make_source,
+    run,
+    snapshot,
+    write_input,
+)
 
 SOURCES = [make_source("Alpha talk", url="https://example.org/a"),
            make_source("Beta: talk #2", url="https://example.org/b")]
