@@ -12,6 +12,7 @@ def test_extract_example_reads_page_metadata() -> None:
     result = CliRunner().invoke(cli, ["extract", str(EXAMPLES / "what-are-we-scaling.txt")])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert doc["sources"][0]["title"] == "What are we scaling?"
-    assert doc["sources"][0]["authors"] == ["Dwarkesh Patel"]
-    assert doc["sources"][0]["platform"] == "YouTube"
+    [work] = doc["works"].values()
+    assert work["title"] == "What are we scaling?"
+    assert work["author"] == [{"family": "Patel", "given": "Dwarkesh"}]
+    assert work["publisher"] == "YouTube"

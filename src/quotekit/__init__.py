@@ -13,13 +13,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import ExportError, PluginError, QuotekitError, ReadError, UsageError
-from .hookspecs import hookimpl
 from .model import FORMAT_VERSION, Document, Extraction, Quote, Segment, Source, Work
-from .normalize import normalize
 from .registry import Exporter, ExportOptions, Reader, ReadOptions
 
 if TYPE_CHECKING:
+    from .cleaning import normalize
     from .extraction.speakers import SpeakerIndex
+    from .hookspecs import hookimpl
+
+#: Public names imported on first use, so ``import quotekit`` (and ``quotekit --version``)
+#: loads neither pluggy nor regex: name -> (module, attribute).
+_LAZY = {
+    "SpeakerIndex": ("quotekit.extraction.speakers", "SpeakerIndex"),
+    "hookimpl": ("quotekit.hookspecs", "hookimpl"),
+    "normalize": ("quotekit.cleaning", "normalize"),
+}
 
 __version__ = "0.1.0"
 
@@ -53,7 +61,9 @@ __all__ = [
 ]
 
 
-def extract(text_or_document: str | Document, *, speakers: SpeakerIndex | None = None) -> list[Quote]:
+def extract(
+    text_or_document: str | Document, *, speakers: SpeakerIndex | None = None
+) -> list[Quote]:
     """Find the attributed quotations in a string or a :class:`Document`.
 
     A string is read exactly as the plain-text reader reads a file (front matter,
@@ -105,8 +115,9 @@ def get_readers() -> dict[str, Reader]:
 
 
 def __getattr__(name: str) -> Any:
-    if name == "SpeakerIndex":
-        from .extraction.speakers import SpeakerIndex
+    if name in _LAZY:
+        import importlib
 
-        return SpeakerIndex
-    raise AttributeError(name)
+        module, attribute = _LAZY[name]
+        return getattr(importlib.import_module(module), attribute)
+    raise AttributeError(f"module 'quotekit' has no attribute {name!r}")

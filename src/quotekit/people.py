@@ -25,7 +25,7 @@ def _aliases(value: Any) -> list[str]:
 
 def load_aliases(path: Path, index: SpeakerIndex | None = None) -> SpeakerIndex:
     """Read ``Canonical Name: [alias, alias]`` YAML (a list of names works too)."""
-    index = index or SpeakerIndex()
+    index = SpeakerIndex() if index is None else index
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
@@ -53,6 +53,7 @@ def load_vault_people(vault: Path, index: SpeakerIndex | None = None) -> Speaker
 
     Dot folders are skipped; notes with no frontmatter outside a People folder are not
     parsed (a big vault is mostly such notes)."""
+    index = SpeakerIndex() if index is None else index
     if not vault.is_dir():
         raise ReadError(f"{vault}: vault folder not found")
     notes: list[tuple[Path, str]] = []
@@ -71,7 +72,7 @@ def load_vault_people(vault: Path, index: SpeakerIndex | None = None) -> Speaker
 def people_from_notes(notes: Iterable[tuple[Path, str]], index: SpeakerIndex | None = None
                       ) -> SpeakerIndex:
     """Add the people among ``notes`` (vault-relative path, text) to ``index``."""
-    index = index or SpeakerIndex()
+    index = SpeakerIndex() if index is None else index
     for rel, text in notes:
         in_people = any(p.casefold() in {"people", "persons", "person"} for p in rel.parts[:-1])
         if not in_people and not text.lstrip("\ufeff").startswith("---"):

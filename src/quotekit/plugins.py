@@ -3,12 +3,16 @@
 Nothing here runs at import time. :func:`load_plugins` is idempotent; the first call to
 :func:`get_readers` or :func:`get_exporters` loads plugins on demand.
 
-Environment:
+Environment (read when :func:`load_plugins` runs):
 
 * ``QUOTEKIT_LOAD_PLUGINS`` — comma-separated allow-list of third-party plugin
   distributions or entry-point names to load; set but empty loads none.
-* ``QUOTEKIT_DISABLE_PLUGINS`` — comma-separated block list.
-* ``QUOTEKIT_DEBUG=1`` — re-raise a plugin's import error instead of warning.
+* ``QUOTEKIT_DISABLE_PLUGINS`` — comma-separated block list (distributions, entry-point
+  names, or built-in module names such as ``quotekit.exporters.bibtex``).
+* ``QUOTEKIT_DEBUG=1`` — re-raise a plugin's error instead of warning.
+
+A plugin that fails to import, to register or to validate is reported with one line on
+stderr naming it and how to disable it, listed by ``quotekit plugins``, and skipped.
 """
 
 from __future__ import annotations
@@ -19,8 +23,7 @@ import pkgutil
 import sys
 from collections.abc import Callable
 from importlib import metadata
-from types import ModuleType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pluggy
 
@@ -38,8 +41,10 @@ pm.add_hookspecs(hookspecs)
 _loaded = False
 _readers: dict[str, tuple[Reader, str]] | None = None
 _exporters: dict[str, tuple[Exporter, str]] | None = None
-#: Plugins that failed to load: name -> one-line reason.
+#: Plugins that failed: name -> one-line reason.
 failed: dict[str, str] = {}
+#: Entry-point name -> distribution name, for the plugins loaded from entry points.
+_distributions: dict[str, str] = {}
 
 
 def _names(var: str) -> set[str] | None:
@@ -47,6 +52,10 @@ def _names(var: str) -> set[str] | None:
     if value is None:
         return None
     return {n.strip() for n in value.split(",") if n.strip()}
+
+
+def _debug() -> bool:
+    return os.environ.get("QUOTEKIT_DEBUG", "") not in ("", "0")
 
 
 def builtin_modules() -> list[str]:
@@ -60,14 +69,26 @@ def builtin_modules() -> list[str]:
     return sorted(names)
 
 
-def _warn(name: str, exc: BaseException) -> None:
-    reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
+def _warn(name: str, exc: BaseException, what: str = "failed to load") -> None:
+    """One line on stderr naming the plugin and how to disable it."""
+    reason = (f"{type(exc).__name__}: {exc}".splitlines() or [type(exc).__name__])[0]
     failed[name] = reason
-    print(
-        f"Warning: plugin {name!r} failed to load ({reason}); "
-        f"disable it with QUOTEKIT_DISABLE_PLUGINS={name}",
-        file=sys.stderr,
-    )
+    print(f"Warning: plugin {name!r} {what} ({reason}); "
+          f"disable it with QUOTEKIT_DISABLE_PLUGINS={name}", file=sys.stderr)
+
+
+def _check_pending() -> None:
+    """``pm.check_pending()``, unregistering (and reporting) each plugin it rejects."""
+    while True:
+        try:
+            pm.check_pending()
+            return
+        except pluggy.PluginValidationError as exc:
+            if _debug():
+                raise
+            name = pm.get_name(exc.plugin) or repr(exc.plugin)
+            pm.unregister(exc.plugin)
+            _warn(_distributions.get(name, name), exc, "is invalid")
 
 
 def load_plugins() -> None:
@@ -76,37 +97,36 @@ def load_plugins() -> None:
     if _loaded:
         return
     _loaded = True
-    for dotted in builtin_modules():
-        module: ModuleType = importlib.import_module(dotted)
-        if pm.get_plugin(dotted) is None:
-            pm.register(module, name=dotted)
     allow = _names("QUOTEKIT_LOAD_PLUGINS")
     block = _names("QUOTEKIT_DISABLE_PLUGINS") or set()
+    for dotted in builtin_modules():
+        if dotted not in block and pm.get_plugin(dotted) is None:
+            pm.register(importlib.import_module(dotted), name=dotted)
     for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
         dist = ep.dist.name if ep.dist is not None else ep.name
         keys = {ep.name, dist}
         if keys & block or (allow is not None and not keys & allow):
             continue
-        if pm.get_plugin(ep.name) is not None:
+        if pm.get_plugin(ep.name) is not None or pm.is_blocked(ep.name):
             continue
+        _distributions[ep.name] = dist
         try:
-            plugin = ep.load()
-            pm.register(plugin, name=ep.name)
+            pm.register(ep.load(), name=ep.name)
         except Exception as exc:
-            if os.environ.get("QUOTEKIT_DEBUG") == "1":
+            if _debug():
                 raise
             _warn(dist, exc)
-    pm.check_pending()
+    _check_pending()
 
 
 def plugin_distribution(name: str) -> tuple[str, str | None]:
     """(distribution name, version) of a registered plugin, built-ins as ``quotekit``."""
     if name.startswith("quotekit."):
         return "quotekit", _version("quotekit")
-    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
-        if ep.name == name and ep.dist is not None:
-            return ep.dist.name, ep.dist.version
-    return name, None
+    dist = _distributions.get(name)
+    if dist is None:
+        return name, None
+    return dist, _version(dist)
 
 
 def _version(dist: str) -> str | None:
@@ -120,27 +140,33 @@ T = TypeVar("T", Reader, Exporter)
 
 
 def _collect(hook_name: str, kind: type[T]) -> dict[str, tuple[T, str]]:
+    """Call one registration hook on every plugin; a duplicate name is an error."""
     load_plugins()
     found: dict[str, tuple[T, str]] = {}
     caller = getattr(pm.hook, hook_name)
     # Call built-ins first so they win sniffing ties; pluggy lists impls LIFO.
     for impl in reversed(caller.get_hookimpls()):
-        owner = impl.plugin_name
+        owner: str = impl.plugin_name
 
         def register(item: T, _owner: str = owner) -> None:
             if not isinstance(item, kind):
                 raise PluginError(
-                    f"plugin {_owner!r} registered {item!r}; expected a {kind.__name__}"
-                )
+                    f"plugin {_owner!r} registered {item!r}; expected a {kind.__name__}")
             if item.name in found:
                 other = found[item.name][1]
                 raise PluginError(
                     f"{kind.__name__.lower()} name {item.name!r} is registered by both "
-                    f"{other!r} and {_owner!r}; disable one with QUOTEKIT_DISABLE_PLUGINS"
-                )
+                    f"{other!r} and {_owner!r}; disable one with QUOTEKIT_DISABLE_PLUGINS")
             found[item.name] = (item, _owner)
 
-        impl.function(register=register)
+        try:
+            impl.function(register=register)
+        except PluginError:
+            raise
+        except Exception as exc:
+            if _debug():
+                raise
+            _warn(_distributions.get(owner, owner), exc, f"failed in {hook_name}")
     return found
 
 
@@ -161,7 +187,7 @@ def get_exporters() -> dict[str, Exporter]:
 
 
 def providers() -> dict[str, list[str]]:
-    """Plugin name -> the readers and exporters it registered (``reader:NAME``...)."""
+    """Plugin name -> what it registered (``reader:NAME``, ``exporter:NAME``)."""
     get_readers()
     get_exporters()
     out: dict[str, list[str]] = {}
@@ -186,6 +212,12 @@ def register_plugin(plugin: object, name: str) -> Callable[[], None]:
 
     def undo() -> None:
         pm.unregister(name=name)
+        failed.pop(name, None)
         reset()
 
     return undo
+
+
+def hook_names(plugin: Any) -> list[str]:
+    """The hooks a registered plugin implements."""
+    return sorted(h.name for h in pm.get_hookcallers(plugin) or [])

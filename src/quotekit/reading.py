@@ -36,15 +36,18 @@ def decode(data: bytes, name: str) -> str:
         if data.startswith(bom):
             encoding = enc
             break
-    if encoding == "utf-8" and b"\x00" in data[:8192]:
-        raise ReadError(f"{name}: binary file (NUL bytes), not a transcript or text file")
+    nul = data.find(b"\x00", 0, 8192) if encoding == "utf-8" else -1
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise ReadError(f"{name}:{line}: binary file (NUL bytes; UTF-16 without a BOM?), "
+                        "not a transcript or text file")
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise ReadError(
-            f"{name}: not valid {encoding.upper().removesuffix('-SIG')} at byte {exc.start} "
-            f"(line {line}); save the file as UTF-8"
+            f"{name}:{line}: not valid {encoding.upper().removesuffix('-SIG')} "
+            f"(byte {exc.start}); save the file as UTF-8"
         ) from None
     return newlines(text)
 
@@ -116,7 +119,8 @@ def known_extensions() -> set[str]:
 def iter_paths(paths: Sequence[str]) -> Iterator[str | ReadError]:
     """Files to read: each file as given, directories walked (sorted, hidden skipped).
 
-    In a directory only files with an ending a reader claims are taken. A directory with
+    In a directory only files with an ending a reader claims are taken (not yt-dlp's
+    ``*.info.json`` sidecars, which describe a transcript beside them). A directory with
     no such file yields a :class:`ReadError` in its place, so a batch goes on.
     """
     extensions: set[str] | None = None
@@ -136,6 +140,8 @@ def iter_paths(paths: Sequence[str]) -> Iterator[str | ReadError]:
             for f in sorted(files):
                 if f.startswith(".") or Path(f).suffix.lower() not in extensions:
                     continue
+                if f.lower().endswith(".info.json"):
+                    continue  # yt-dlp metadata sidecar, read with its transcript
                 found = True
                 yield os.path.join(root, f)
         if not found:

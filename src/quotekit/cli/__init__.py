@@ -39,6 +39,14 @@ class LazyGroup(click.Group):
             return command
         return plugin_commands().get(cmd_name)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """A command's non-zero int return is its exit code, also in click's standalone
+        mode (``CliRunner``, ``cli()``), not only through :func:`main`."""
+        rv = super().invoke(ctx)
+        if isinstance(rv, int) and not isinstance(rv, bool) and rv:
+            ctx.exit(rv)
+        return rv
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, BUILTIN_COMMANDS[name][1]) for name in self.list_commands(ctx)]
         with formatter.section("Commands"):

@@ -1,71 +1,64 @@
-"""The native JSON document and JSON Lines exporters."""
+"""The native JSON document and JSON Lines exporters (both stream quote by quote)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from ..citation.catalog import Catalog
 from ..hookspecs import hookimpl
-from ..model import FORMAT_VERSION, Extraction, Quote, Source
+from ..model import Extraction
+from ..native import FORMAT, GENERATOR, quote_record
 from ..registry import Exporter, ExportOptions
 
 
-def source_record(source: Source) -> dict[str, Any]:
-    return {
-        "id": source.id,
-        "title": source.title,
-        "authors": list(source.authors),
-        "url": source.url,
-        "platform": source.platform,
-        "published": source.published,
-        "kind": source.kind,
-        "path": source.path,
-    }
-
-
-def quote_record(quote: Quote) -> dict[str, Any]:
-    return {
-        "id": quote.id,
-        "source": quote.source_id,
-        "text": quote.text,
-        "start": quote.start,
-        "end": quote.end,
-        "speaker": quote.speaker,
-        "speaker_surface": quote.speaker_surface,
-        "quoted_by": quote.quoted_by,
-        "cue": quote.cue,
-        "how": quote.how,
-        "why": quote.why,
-        "unclosed": quote.unclosed,
-        "work": quote.work.as_dict() if quote.work else None,
-        "start_s": quote.start_s,
-        "end_s": quote.end_s,
-        "confidence": round(quote.confidence, 3),
-    }
+def _indented(value: Any, indent: str) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
 
 
 def write_json(extractions: Iterable[Extraction], out: TextIO, options: ExportOptions) -> None:
-    sources, quotes = [], []
+    """One document: quotes written as they are found, then the works they cite."""
+    catalog = Catalog()
+    out.write("{\n")
+    out.write(f'  "quotekit_format": {json.dumps(FORMAT)},\n')
+    out.write(f'  "generator": {json.dumps(GENERATOR)},\n')
+    out.write('  "quotes": [')
+    first = True
     for ex in extractions:
-        sources.append(source_record(ex.source))
-        quotes.extend(quote_record(q) for q in ex.quotes)
-    doc = {"quotekit_format": FORMAT_VERSION, "sources": sources, "quotes": quotes}
-    json.dump(doc, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+        for cited in catalog.add(ex):
+            out.write(("\n    " if first else ",\n    ")
+                      + _indented(quote_record(cited, ex), "    "))
+            first = False
+    out.write("\n  ],\n" if not first else "],\n")
+    out.write('  "works": ' + _indented(catalog.items, "  ") + "\n}\n")
+
+
+def jsonl_records(extraction: Extraction, catalog: Catalog | None = None
+                  ) -> Iterator[dict[str, Any]]:
+    """The ``jsonl`` exporter's lines for one extraction: each quote with the works it
+    refers to, so each line stands alone (also what ``quotekit.dask`` yields)."""
+    catalog = Catalog() if catalog is None else catalog
+    for cited in catalog.add(extraction):
+        record = quote_record(cited, extraction)
+        keys = [cited.found_in] + ([cited.original] if cited.original else [])
+        record["works"] = {k: catalog.items[k] for k in keys}
+        record["quotekit_format"] = FORMAT
+        yield record
 
 
 def write_jsonl(extractions: Iterable[Extraction], out: TextIO, options: ExportOptions) -> None:
+    """One line per quote, with the works it refers to, so each line stands alone."""
+    catalog = Catalog()
     for ex in extractions:
-        for q in ex.quotes:
-            record = quote_record(q)
-            record["source"] = source_record(ex.source)
+        for record in jsonl_records(ex, catalog):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.flush()
 
 
 @hookimpl
 def register_exporters(register: Any) -> None:
     register(Exporter(name="json", write=write_json, suffix=".json",
-                      description="Native JSON document: sources and quotes (versioned)"))
+                      description="Native JSON: quotes with selectors, works as CSL-JSON"))
     register(Exporter(name="jsonl", write=write_jsonl, suffix=".jsonl",
-                      description="JSON Lines: one quote per line, streamed"))
+                      description="JSON Lines: one quote per line with its works, streamed"))

@@ -8,15 +8,17 @@ prose becomes ``Document.skip`` ranges and ``Source`` fields:
 * transcript-page chrome: a back-link line (``← Back to ...``), arrow links
   (``Watch on YouTube →``), ``Watch the full video by NAME on PLATFORM.``,
   ``Transcribed by URL``; the page title is the first short line after a back-link;
-* speaker labels at the start of a turn (``**Name:**``, ``Name:`` when it recurs,
-  ``Speaker 1:``): the label is skipped and the turn becomes a segment whose
-  ``speaker`` is the label (the *quoter*).
+* speaker labels and timestamps at the start of a turn, in the dialects that
+  ``_dialects`` lists (``**Name:**``, ``Name:`` when it recurs, ``Name (00:12:34)``,
+  Otter's ``Name  0:03``, ``[00:01:23] Name:`` ...): the label is skipped and the
+  turn becomes a segment whose ``speaker`` is the label (the *quoter*, mapped through
+  ``ReadOptions.speaker_map``) and whose ``start_s`` is the timestamp. Inline
+  timestamps (``\\[00:04:01.06\\]``) start a segment with the same speaker.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 import frontmatter
@@ -28,6 +30,9 @@ from ..hookspecs import hookimpl
 from ..ids import source_id, youtube_id
 from ..model import Document, Segment, Source
 from ..registry import Reader, ReadOptions
+from ._dialects import Mark, find_marks
+from ._labels import speaker_name
+from ._source import PLATFORM_KIND
 
 EXTENSIONS = (".txt", ".md", ".markdown", ".text")
 
@@ -46,24 +51,6 @@ _PLATFORM_LINK = regex.compile(
 )
 _TRANSCRIBED = regex.compile(r"^[ \t]*Transcribed by \S+[ \t]*$", regex.MULTILINE | regex.I)
 _HEADING = regex.compile(r"^#[ \t]+(?P<title>\S[^\n]*?)[ \t#]*$", regex.MULTILINE)
-
-# Speaker labels at a line start. The name group is "s".
-_NAME = r"[\p{Lu}][\p{L}\p{M}.'’-]*(?:[ \t]+(?:[\p{Lu}][\p{L}\p{M}.'’-]*|de|van|von|der|da|di|du|la|le|bin|al|del)){0,4}"
-_BOLD_LABEL = regex.compile(
-    r"^[ \t]*\*\*(?P<s>[^*\n]{1,60}?)[ \t]*:?[ \t]*\*\*[ \t]*:?[ \t]*", regex.MULTILINE
-)
-_PLAIN_LABEL = regex.compile(
-    r"^(?P<s>" + _NAME + r"|Speaker[ \t]+\d+|SPEAKER_\d+|[\p{Lu}]{2,3})[ \t]*:[ \t]+",
-    regex.MULTILINE,
-)
-_NOT_NAMES = frozenset(
-    "note notes update edit warning caveat example q a answer question tl;dr tldr ps p.s "
-    "step summary source sources update transcript chapter part http https".split()
-)
-
-PLATFORM_KIND = {"youtube": "video", "vimeo": "video", "spotify": "podcast",
-                 "apple podcasts": "podcast", "substack": "post", "medium": "post"}
-
 
 def _date(value: Any) -> str | None:
     if isinstance(value, (dt.date, dt.datetime)):
@@ -123,31 +110,23 @@ def _chrome(text: str) -> tuple[list[tuple[int, int]], dict[str, str]]:
     return spans, meta
 
 
-def _labels(
-    text: str, body_start: int, known: Iterable[str]
-) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
-    """Label spans to skip and (turn start, speaker) pairs."""
-    found: list[tuple[int, int, str]] = []
-    for m in _BOLD_LABEL.finditer(text, body_start):
-        name = m.group("s").strip().rstrip(":").strip()
-        if name and name.casefold() not in _NOT_NAMES and len(name.split()) <= 6:
-            found.append((m.start(), m.end(), name))
-    plain = [
-        (m.start(), m.end(), m.group("s"))
-        for m in _PLAIN_LABEL.finditer(text, body_start)
-        if m.group("s").casefold() not in _NOT_NAMES
-    ]
-    counts: dict[str, int] = {}
-    for _, _, s in plain:
-        counts[s] = counts.get(s, 0) + 1
-    known_set = {k.casefold() for k in known}
-    for start, end, s in plain:
-        if counts[s] >= 2 or s.casefold() in known_set or s.startswith(("Speaker", "SPEAKER_")):
-            found.append((start, end, s))
-    found.sort()
-    spans = [(a, b) for a, b, _ in found]
-    turns = [(b, s) for _, b, s in found]
-    return spans, turns
+def _segments(
+    text: str, marks: list[Mark], options: ReadOptions
+) -> tuple[Segment, ...]:
+    """A segment from each mark to the next: its speaker (kept from the previous label
+    when the mark is only a timestamp) and its time (until the next mark's time)."""
+    segments: list[Segment] = []
+    speaker: str | None = None
+    for i, mark in enumerate(marks):
+        if not mark.inherit:
+            speaker = speaker_name(mark.speaker, options.speaker_map)
+        nxt = marks[i + 1] if i + 1 < len(marks) else None
+        end_s = nxt.seconds if nxt is not None else None
+        if mark.seconds is None or (end_s is not None and end_s < mark.seconds):
+            end_s = None
+        segments.append(Segment(start=mark.end, end=nxt.end if nxt else len(text),
+                                start_s=mark.seconds, end_s=end_s, speaker=speaker))
+    return tuple(segments)
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -184,13 +163,9 @@ def read_text_document(text: str, name: str, options: ReadOptions) -> Document:
     if not kind and chrome.get("what") in {"video", "podcast", "talk", "post", "article"}:
         kind = chrome["what"]
     speakers_meta = _names(meta.get("speakers"))
-    label_spans, turns = _labels(text, body, speakers_meta)
-    skip += label_spans
-    segments = tuple(
-        Segment(start=start, end=turns[i + 1][0] if i + 1 < len(turns) else len(text),
-                speaker=options.speaker_map.get(speaker, speaker))
-        for i, (start, speaker) in enumerate(turns)
-    )
+    marks = find_marks(text, body, speakers_meta)
+    skip += [(m.start, m.end) for m in marks if m.skip]
+    segments = _segments(text, marks, options)
     extra = {k: v for k, v in meta.items() if isinstance(v, (str, int, float, bool))}
     source = Source(
         id=source_id(url, title, authors, name.rsplit("/", 1)[-1]),

@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): corpus builder, accuracy and speed scripts."""

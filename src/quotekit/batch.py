@@ -1,0 +1,253 @@
+"""Batch extraction over many files: all cores, input order, bounded memory, a cache.
+
+:func:`extract_paths` is the engine behind ``quotekit extract`` (and what ``sync`` and
+other commands should use)::
+
+    from quotekit.batch import extract_paths
+    from quotekit.cache import ResultCache, default_cache_dir
+
+    for item in extract_paths(["transcripts/"], jobs=4,
+                              cache=ResultCache(default_cache_dir())):
+        if isinstance(item, QuotekitError):
+            print("skipped:", item)
+        else:
+            print(item.source.id, len(item.quotes))
+
+Each file is read and extracted by one worker (:func:`process_file`), which sends back
+the extraction with its document (exporters quote context from the text). At most
+``4 * jobs`` files are in flight and results come back in input order, so memory stays flat however
+large the corpus. ``executor`` runs the work on any :class:`concurrent.futures.Executor`
+instead of a local process pool, e.g. a Dask cluster's (see :mod:`quotekit.dask`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from typing import TYPE_CHECKING
+
+from .cache import ResultCache, content_key, fingerprint
+from .errors import QuotekitError, ReadError, UsageError
+from .model import Extraction
+from .registry import ReadOptions
+
+if TYPE_CHECKING:
+    from .extraction.speakers import SpeakerIndex
+
+#: Files in flight per worker: enough to keep workers busy while the head of the
+#: queue (the next result in input order) is still being extracted.
+WINDOW_PER_JOB = 4
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a worker needs besides the path (sent to each worker, so kept small)."""
+
+    reader: str | None = None
+    options: ReadOptions = field(default_factory=ReadOptions)
+    speakers: SpeakerIndex | None = None
+    cache_root: str | None = None
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One file's result: the extraction or the error, its size, and whether the
+    result came from the cache."""
+
+    result: Extraction | QuotekitError
+    size: int = 0
+    cached: bool = False
+
+
+@dataclass(slots=True)
+class BatchStats:
+    """Running totals of a batch, updated as each result is yielded."""
+
+    files: int = 0
+    bytes: int = 0
+    quotes: int = 0
+    cached: int = 0
+    failed: int = 0
+
+    def add(self, outcome: Outcome) -> None:
+        self.bytes += outcome.size
+        if isinstance(outcome.result, QuotekitError):
+            self.failed += 1
+            return
+        self.files += 1
+        self.quotes += len(outcome.result.quotes)
+        self.cached += outcome.cached
+
+
+def _extract(data: bytes, name: str, settings: Settings) -> tuple[Extraction, str]:
+    """The extraction of a file's bytes, and the decoded file."""
+    from .extraction.pipeline import extract_document
+    from .reading import decode, read_text
+
+    text = decode(data, name)
+    doc = read_text(text, name, reader=settings.reader, options=settings.options)
+    quotes = tuple(extract_document(doc, speakers=settings.speakers))
+    return Extraction(source=doc.source, quotes=quotes, document=doc), text
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def process_file(path: str, settings: Settings, data: bytes | None = None) -> Outcome:
+    """Read and extract one file, through the cache when ``settings.cache_root`` is set.
+
+    Runs in a worker process (or in process); a :class:`QuotekitError` is returned in
+    the outcome, not raised. ``data`` are the file's bytes when already read (stdin).
+    """
+    from .reading import decode
+
+    cache = ResultCache(settings.cache_root) if settings.cache_root else None
+    try:
+        key = None
+        if cache is not None:
+            if data is None:
+                key, data = cache.key_for(path, settings.fingerprint)
+            else:
+                key = content_key(data, path, settings.fingerprint)
+            raw = data
+
+            def file_text() -> str:
+                return decode(raw if raw is not None else _read_bytes(path), path)
+
+            hit = cache.get(key, file_text)
+            if hit is not None:
+                size = len(data) if data is not None else os.stat(path).st_size
+                return Outcome(hit, size=size, cached=True)
+        if data is None:
+            data = _read_bytes(path)
+        extraction, text = _extract(data, path, settings)
+    except FileNotFoundError:
+        return Outcome(ReadError(f"{path}: no such file or directory"))
+    except IsADirectoryError:
+        return Outcome(ReadError(f"{path}: is a directory"))
+    except OSError as exc:
+        return Outcome(ReadError(f"{path}: cannot read ({exc.strerror or exc})"))
+    except QuotekitError as exc:
+        return Outcome(exc, size=len(data or b""))
+    if cache is not None and key is not None:
+        cache.put(key, extraction, text)
+    return Outcome(extraction, size=len(data))
+
+
+def _done(outcome: Outcome) -> Future[Outcome]:
+    future: Future[Outcome] = Future()
+    future.set_result(outcome)
+    return future
+
+
+def _stdin(settings: Settings) -> Outcome:
+    import sys
+
+    return process_file("<stdin>", settings, sys.stdin.buffer.read())
+
+
+def _worker_init() -> None:
+    # Ctrl-C reaches the whole process group: only the parent reacts (it cancels what
+    # is queued and waits for the files in hand), so workers print no tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def process_pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` worker processes started by a fork server (or spawned): not
+    forked from this process, which may hold threads or open output files."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init)
+
+
+def iter_outcomes(
+    paths: Sequence[str], settings: Settings, *, jobs: int = 1,
+    executor: Executor | None = None,
+) -> Iterator[Outcome]:
+    """One :class:`Outcome` per input file, in input order (see :func:`extract_paths`)."""
+    from .reading import STDIN, iter_paths
+
+    own: Executor | None = None
+    window = WINDOW_PER_JOB * max(jobs, 1)
+    pending: deque[Future[Outcome]] = deque()
+    items = iter_paths(paths)
+    head = list(islice(items, 3))
+    files = sum(isinstance(i, str) and i != STDIN for i in head)
+    # One file (or none): no pool to start, whatever ``jobs`` says.
+    in_process = executor is None and (jobs <= 1 or (len(head) < 3 and files <= 1))
+    try:
+        for item in chain(head, items):
+            if isinstance(item, ReadError):
+                pending.append(_done(Outcome(item)))
+            elif item == STDIN:
+                pending.append(_done(_stdin(settings)))
+            elif in_process:
+                pending.append(_done(process_file(item, settings)))
+            else:
+                if executor is None:
+                    own = executor = process_pool(jobs)
+                pending.append(executor.submit(process_file, item, settings))
+            while len(pending) >= window or (pending and pending[0].done()):
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+        if own is not None:
+            own.shutdown(wait=True, cancel_futures=True)
+
+
+def make_settings(
+    *, reader: str | None = None, options: ReadOptions | None = None,
+    speakers: SpeakerIndex | None = None, cache: ResultCache | None = None,
+) -> Settings:
+    """Check the reader name and compute the cache fingerprint, once, in the parent."""
+    from .plugins import get_readers
+
+    readers = get_readers()
+    if reader is not None and reader not in readers:
+        raise UsageError(f"unknown reader {reader!r}; available: {', '.join(sorted(readers))}")
+    options = options or ReadOptions()
+    return Settings(
+        reader=reader, options=options, speakers=speakers,
+        cache_root=str(cache.location) if cache is not None else None,
+        fingerprint=fingerprint(reader=reader, options=options, speakers=speakers)
+        if cache is not None else "",
+    )
+
+
+def extract_paths(
+    paths: Sequence[str], *, jobs: int = 1, cache: ResultCache | None = None,
+    speakers: SpeakerIndex | None = None, reader: str | None = None,
+    options: ReadOptions | None = None, executor: Executor | None = None,
+    stats: BatchStats | None = None,
+) -> Iterator[Extraction | QuotekitError]:
+    """Extract every file under ``paths`` (files, folders walked, ``-`` for stdin).
+
+    Yields, in input order, an :class:`Extraction` (with its document) per file, or the
+    :class:`QuotekitError` that stopped that file (the batch goes on).
+    ``jobs`` worker processes (``1``: in this process); ``cache`` reuses and stores
+    results; ``stats`` is updated as each item is yielded (for progress and summaries).
+    """
+    settings = make_settings(reader=reader, options=options, speakers=speakers, cache=cache)
+    for outcome in iter_outcomes(paths, settings, jobs=jobs, executor=executor):
+        if stats is not None:
+            stats.add(outcome)
+        yield outcome.result

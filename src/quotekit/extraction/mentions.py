@@ -1,0 +1,335 @@
+"""Mentions of people: names, pronouns and nominals ("the porter"), and the memory of
+who was last named as a subject, for pronoun resolution."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .lexicon import (
+    FUNCTION_WORDS,
+    PERSON_NOUNS,
+    PRONOUNS_FEMALE,
+    PRONOUNS_FIRST,
+    PRONOUNS_MALE,
+    PRONOUNS_SECOND,
+    TITLES,
+)
+
+_TITLE_ALT = "|".join(sorted((regex.escape(t) for t in TITLES), key=len, reverse=True))
+_PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|al|el|St\.|mac|o')"
+_CAP = (r"(?:Mc|Mac|O['’]|D['’]|Di|De|Da|La|Le|Van|Von|Fitz)?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)*"
+        r"(?:[-'’]\p{Lu}?\p{Ll}+)*"
+        r"|\p{Lu}\.(?=\s*\p{Lu})|\p{Lu}(?=\s+\p{Lu}\p{Ll})")
+#: A personal name: optional title, then capitalised words (particles and initials allowed).
+NAME = (
+    r"(?:(?i:" + _TITLE_ALT + r")\.?\s+)?"
+    r"(?:" + _CAP + r")(?:\s+(?:" + _PARTICLE + r"\s+)?(?:" + _CAP + r")){0,3}"
+)
+_NOUN_ALT = "|".join(sorted((regex.escape(n) for n in PERSON_NOUNS), key=len, reverse=True))
+NOMINAL = (
+    r"(?i:the|a|an|his|her|my|our|their|this|that|its|your)\s+"
+    r"(?:[\p{Ll}-]+\s+){0,2}?(?i:" + _NOUN_ALT + r")(?:-[\p{Ll}]+)?\b"
+)
+#: Any ``the + noun`` next to a cue verb is a speaker ("the saloon-keeper demanded").
+GENERIC_NOMINAL = (
+    r"(?:the|a|an|his|her|my|our|their|your)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}][\p{Ll}-]+"
+    r"(?=[\s,;.!?]|$)"
+)
+PRONOUN = (r"(?i:he|she|they|i|we|it|you|myself|himself|herself|themselves|somebody\s+else|"
+           r"someone\s+else|somebody|someone|everybody|everyone|nobody)\b")
+MENTION = r"(?:" + PRONOUN + r"|" + NOMINAL + r"|" + NAME + r")"
+
+_NAME_RE = regex.compile(NAME)
+_PRONOUN_AFTER = regex.compile(r"\b(?i:he|his|she)\b")
+#: "The parson rode ...": a nominal subject at a sentence start.
+_SUBJECT_NOMINAL = regex.compile(
+    r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?][\"”’]?\s{1,3}))(?P<nom>(?i:the|his|her|my|our|their)\s+"
+    r"(?:[\p{Ll}-]+\s+){0,2}?(?i:" + _NOUN_ALT + r"))(?=\s+\p{Ll}|,)"
+)
+_SCAN = regex.compile(
+    r"(?P<nom>(?i:the|his|her|my|our|their)\s+(?:[\p{Ll}-]+\s+){0,2}?(?i:" + _NOUN_ALT + r"))"
+    r"(?=\s+\p{Ll}|,)|(?<![\p{L}'’])(?P<name>" + NAME + r")"
+)
+_SENTENCE_START = regex.compile(
+    r"(?:^|[.!?][\"”’]?\s{1,3}|\n[ \t>*_—-]*)(?:(?:But|And|Then|So|Now|Here|Yet)\s+)?$"
+)
+_SUBJECT_BEFORE = regex.compile(
+    r"(?:^|[.!?:;][\"”’]?\s{1,3}|\n[ \t>*_—-]*|,\s|\b(?:and|but|so|then|when|while|because|"
+    r"that)\s)$"
+)
+_SUBJECT_AFTER = regex.compile(r"\s+\p{Ll}|['’]s\s+\p{Ll}|,\s+\p{Ll}")
+_NEXT_MARK = regex.compile(r"[\"“”‘’«»]")
+_WHO_AFTER = regex.compile(r",?\s+who\b")
+_SENTENCE_BREAK = regex.compile(r"[.!?][\"”’]?\s")
+_AFTER_PREPOSITION = regex.compile(
+    r"(?i)\b(?:the|a|an|of|in|on|at|to|from|into|onto|by|with|near|for|about|over|under|"
+    r"toward|towards|through|across|past|via)\s+$"
+)
+#: Capitalised words in the middle of a sentence: names, not sentence starters.
+PROPER = regex.compile(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}'’-]+")
+_LEADING_WORDS = frozenset(
+    ["as", "and", "but", "so", "then", "when", "while", "if", "because", "that", "the", "of", "to", "with", "by", "for", "from", "in", "on"]
+)
+_PREPOSITIONS = frozenset("of to with by for from in on".split())
+_LEADING_FUNCTION = regex.compile(
+    r"^(?:(?i:as|and|but|so|then|when|while|if|because|that|the|of|to|with|by|for|from|in|on)\s+)+"
+)
+_NOMINAL_FULL = regex.compile(NOMINAL + r"$")
+_GENERIC_FULL = regex.compile(
+    r"(?i:the|a|an|his|her|my|our|their|your)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}][\p{Ll}-]+$"
+)
+_ANY_NAME = regex.compile(r"(?<![\p{L}'’])(?P<name>" + NAME + r")")
+_TITLE_RE = regex.compile(r"(?i)^(?:" + _TITLE_ALT + r")\.?\s+")
+_SUBJECT_NAME = regex.compile(
+    r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?:;]\s{1,3})|(?<=\b(?:and|but|so|then|when|while|because|that)\s)|"
+    r"(?<=,\s))(?P<name>" + NAME + r")(?=\s+(?:\p{Ll}|'s\s+\p{Ll})|,?\s+who\b|,\s+\p{Ll})",
+)
+
+
+@lru_cache(maxsize=8192)
+def title_of(name: str) -> str | None:
+    m = _TITLE_RE.match(name)
+    return m.group(0).strip().rstrip(".").lower() if m else None
+
+
+def strip_function_words(name: str) -> str:
+    """``As Mark Twain`` -> ``Mark Twain``."""
+    return _LEADING_FUNCTION.sub("", name)
+
+
+@lru_cache(maxsize=8192)
+def strip_title(name: str) -> str:
+    """``Dr. Jane Smith`` -> ``Jane Smith``; a title alone before a surname stays."""
+    m = _TITLE_RE.match(name)
+    if not m:
+        return name
+    rest = name[m.end():]
+    return rest if len(rest.split()) >= 2 else name
+
+
+_STRICT_STOP = frozenset(
+    ["a", "an", "the", "and", "but", "or", "nor", "so", "yet", "for", "if", "then", "than", "that", "this", "these", "those", "there", "here", "when", "where", "while", "why", "how", "what", "which", "who", "whom", "whose", "it", "its", "i", "me", "my", "we", "our", "us", "you", "your", "he", "his", "him", "she", "her", "they", "their", "them", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "not", "no", "yes", "oh", "ah", "well", "now", "all", "some", "any", "every", "each", "one", "end", "close", "quote", "unquote"]
+)
+
+
+def _bare(word: str) -> str:
+    w = word.lower().strip(".'’")
+    return w[:-2] if w.endswith(("'s", "’s")) else w
+
+
+@lru_cache(maxsize=8192)
+def is_name(surface: str, *, cued: bool = False) -> bool:
+    """A capitalised name that is not a function word, acronym or sentence starter.
+
+    ``cued``: the word stands where a cue verb puts its speaker (``said Good``), so
+    only the commonest function words are refused."""
+    if cued:
+        words = surface.split()
+        return bool(words) and words[0].lower() not in _STRICT_STOP and not (
+            len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
+    words = [w for w in regex.split(r"\s+", surface.strip()) if w]
+    if not words:
+        return False
+    core = [w for w in words if w.rstrip(".").lower() not in TITLES]
+    if not core:
+        return False
+    if all(_bare(w) in FUNCTION_WORDS for w in core):
+        return False
+    if _bare(core[0]) in FUNCTION_WORDS:
+        return False
+    if len(core) == 1 and core[0].isupper() and len(core[0]) > 1:
+        return False  # an acronym: AI, RL
+    return True
+
+
+@lru_cache(maxsize=8192)
+def gender_of(surface: str) -> str | None:
+    s = surface.lower()
+    if s in PRONOUNS_MALE:
+        return "m"
+    if s in PRONOUNS_FEMALE:
+        return "f"
+    t = title_of(surface)
+    if t:
+        return TITLES.get(t)
+    words = s.split()
+    if len(words) >= 2 and words[0] in {"the", "a", "an", "his", "her", "my", "our", "their",
+                                         "this", "that", "its", "your"}:
+        for n in (" ".join(words[-2:]), words[-1]):
+            if n in PERSON_NOUNS:
+                return PERSON_NOUNS[n]
+    return None
+
+
+@lru_cache(maxsize=8192)
+def kind_of(surface: str) -> str:
+    """``pronoun``, ``first``, ``second``, ``nominal`` or ``name``."""
+    s = surface.lower()
+    if s in PRONOUNS_FIRST:
+        return "first"
+    if s in PRONOUNS_SECOND:
+        return "second"
+    if s in {"he", "she", "they", "it"}:
+        return "pronoun"
+    if s.split()[0] in {"somebody", "someone", "everybody", "everyone", "nobody"}:
+        return "nominal"
+    if _NOMINAL_FULL.match(surface) or _GENERIC_FULL.match(surface):
+        return "nominal"
+    return "name"
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    gender: str | None
+    offset: int
+    subject: bool = True
+
+
+@dataclass(slots=True)
+class Memory:
+    """Who was last mentioned as a subject, most recent last (bounded)."""
+
+    entities: list[Entity] = field(default_factory=list)
+    full_names: dict[str, str] = field(default_factory=dict)
+
+    def see(self, name: str, offset: int, gender: str | None = None,
+            subject: bool = True) -> None:
+        name = self.full(name)
+        g = gender or gender_of(name)
+        for i, e in enumerate(self.entities):
+            if e.name == name:
+                g = g or e.gender
+                subject = subject or e.subject
+                del self.entities[i]
+                break
+        self.entities.append(Entity(name, g, offset, subject))
+        if len(self.entities) > 24:
+            del self.entities[0]
+        if kind_of(name) == "name":
+            bare = strip_title(name)
+            parts = bare.split()
+            if len(parts) >= 2:
+                for p in (parts[-1], parts[0]):
+                    if p.lower() not in FUNCTION_WORDS:
+                        self.full_names.setdefault(p, bare)
+
+    def full(self, name: str) -> str:
+        """``Millig`` -> ``Baron Millig`` when the full name was seen."""
+        if " " not in name and name in self.full_names:
+            return self.full_names[name]
+        return name
+
+    proper: frozenset[str] = frozenset()
+    genders: dict[str, str] = field(default_factory=dict)
+    words: dict[str, bool] = field(default_factory=dict)
+    subjects_only: bool = False
+
+    def scan(self, text: str, start: int, end: int,
+             skip: Sequence[tuple[int, int]] = ()) -> None:
+        """Remember the people named in ``text[start:end]`` (one regex pass): names,
+        with whether they stand as a subject and the gender of the first personal
+        pronoun after them, and nominal subjects ("The parson rode ...")."""
+        si = bisect.bisect_right(skip, (start, len(text) + 1)) - 1 if skip else 0
+        for m in _SCAN.finditer(text, start, end):
+            at = m.start()
+            if skip:
+                while si < len(skip) and skip[si][1] <= at:
+                    si += 1
+                if 0 <= si < len(skip) and skip[si][0] <= at < skip[si][1]:
+                    continue  # a speaker label or page chrome, not the text
+            nom = m.group("nom")
+            if nom is not None:
+                if _SENTENCE_START.search(text, max(0, at - 8), at):
+                    self.see(nom[0].lower() + nom[1:], at)
+                continue
+            name = m.group("name")
+            if name.split(" ", 1)[0].lower() in _LEADING_WORDS:
+                lead = _LEADING_FUNCTION.match(name)
+                if lead is None:
+                    continue
+                after_preposition = bool(_PREPOSITIONS & set(lead.group(0).lower().split()))
+                name = name[lead.end():]
+                at += lead.end()
+            else:
+                after_preposition = False
+            if not is_name(name):
+                continue
+            if " " not in name and name not in self.proper and title_of(name) is None \
+                    and not self._unknown_word(text, name, at):
+                continue  # a capitalised sentence starter, not a name seen elsewhere
+            subject = not after_preposition and (
+                (_SUBJECT_BEFORE.search(text, max(0, at - 12), at) is not None
+                 and _SUBJECT_AFTER.match(text, m.end()) is not None)
+                or _WHO_AFTER.match(text, m.end()) is not None)
+            if not subject and _AFTER_PREPOSITION.search(text, max(start, at - 12), at) and \
+                    " " not in name:
+                continue  # "in Paris", "the Coach": a place or a thing
+            gender = self.genders.get(name)
+            if gender is None:
+                g = _PRONOUN_AFTER.search(text, m.end(), min(len(text), m.end() + 120))
+                if g and not _SENTENCE_BREAK.search(text, m.end(), g.start()):
+                    gender = "m" if g.group(0).lower() in PRONOUNS_MALE else "f"
+                    self.genders[name] = gender
+            self.see(name, at, gender, subject)
+
+    def _unknown_word(self, text: str, word: str, at: int) -> bool:
+        """True when ``word`` never appears in lower case nearby: a proper noun
+        ("Winterbourne glanced"), not a sentence starter ("Soft joy crept")."""
+        if word.endswith(("ing", "ly", "ed")):
+            return False  # "Laughing again, he ...", "Finally, she ..."
+        known = self.words.get(word)
+        if known is None:
+            lo, hi = max(0, at - 20000), at + 20000
+            low = word.lower()
+            known = not any(text.find(f"{sep}{low}", lo, hi) >= 0 for sep in (" ", "\n", "-"))
+            self.words[word] = known
+        return known
+
+    def forward(self, pronoun: str, text: str, start: int, end: int) -> str | None:
+        """The first compatible name named as a subject after ``start`` (an excerpt
+        that names its speaker only later); a weak guess."""
+        want = "m" if pronoun.lower() == "he" else "f" if pronoun.lower() == "she" else None
+        mark = _NEXT_MARK.search(text, start, end)
+        end = mark.start() if mark else end  # never look inside the next quote
+        for m in _SUBJECT_NAME.finditer(text, start, end):
+            name = _LEADING_FUNCTION.sub("", m.group("name"))
+            if not is_name(name) or (" " not in name and name not in self.proper):
+                continue
+            g = gender_of(name)
+            if want and g and g != want:
+                continue
+            return self.full(name)
+        return None
+
+    def resolve(self, pronoun: str, before: int, exclude: str | None = None,
+                quoter: str | None = None) -> str | None:
+        """The most recent compatible entity for ``he``/``she``/``they`` before offset."""
+        p = pronoun.lower()
+        want = "m" if p == "he" else "f" if p == "she" else None
+        for subjects_only in (True, False):
+            found = self._resolve(p, want, before, exclude, quoter, subjects_only)
+            if found:
+                return found
+        return None
+
+    def _resolve(self, p: str, want: str | None, before: int, exclude: str | None,
+                 quoter: str | None, subjects_only: bool) -> str | None:
+        for e in reversed(self.entities):
+            if subjects_only and not e.subject:
+                continue
+            if e.offset >= before or e.name in (exclude, quoter):
+                continue
+            if kind_of(e.name) not in {"name", "nominal"}:
+                continue
+            if want and e.gender and e.gender != want:
+                continue
+            if p in {"they", "it"} and e.gender in {"m", "f"}:
+                continue
+            return e.name
+        return None

@@ -1,0 +1,72 @@
+"""The cited work: ``in a recent blog post he wrote``, ``in his book "X"``, a URL."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from ..model import Work
+from .lexicon import PLATFORMS, WORK_NOUNS
+
+_NOUNS = "|".join(sorted((regex.escape(n) for n in WORK_NOUNS), key=len, reverse=True))
+_PLAT = "|".join(sorted((regex.escape(p) for p in PLATFORMS), key=len, reverse=True))
+WORK = regex.compile(
+    r"(?i)\b(?:in|on|from|via|through)\s+(?:a|an|the|his|her|their|its|this|that|one|my|"
+    r"our|your)\s+(?:(?P<when>recent|new|latest|old|older|early|earlier|famous|classic|"
+    r"\d{4}|last|previous|first)\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?P<kind>" + _NOUNS + r")s?\b"
+    r"(?:\s+(?:titled|called|entitled|named)\s*,?\s*[\"“‘'](?P<title>[^\"”’'\n]{1,200})[\"”’'])?"
+    r"|(?P<titled>(?:" + _NOUNS + r")s?\s+(?:titled|called|entitled|named)\s*,?\s*"
+    r"[\"“‘'](?P<title2>[^\"”’'\n]{1,200})[\"”’'])"
+)
+PLATFORM = regex.compile(r"\b(?:on|via)\s+(?P<platform>" + _PLAT + r")\b")
+URL = regex.compile(r"https?://[^\s)\]>\"”]+")
+#: A cheap first look (plain ``re``, literal-led) before the full patterns run.
+_HINT = re.compile(
+    r"(?i)post|blog|book|essay|article|paper|tweet|thread|talk|interview|newsletter|podcast|"
+    r"episode|letter|speech|memo|announce|documentar|video|lecture|keynote|column|op-ed|"
+    r"report|study|e-?mail|message|mailing|comment|review|novel|poem|song|film|movie|"
+    r"presentation|slide|readme|issue|commit|press|statement|substack|piece|write-up|"
+    r"manifesto|paragraph|chapter|doc|toot|twitter|mastodon|bluesky|linkedin|facebook|"
+    r"instagram|reddit|hacker news|youtube|medium|github|threads|tiktok|slack|discord|https?:"
+)
+_URL_HINT = re.compile(r"https?://")
+YEAR = regex.compile(r"\b(?:in|back\s+in)\s+(?P<year>1[5-9]\d\d|20\d\d)\b")
+
+
+def cited_work(text: str, para_start: int, before: int, after: int, para_end: int) -> Work | None:
+    """The work a quote is cited from, from the text just before (or after) it."""
+    lo = max(para_start, before - 400)
+    if not _HINT.search(text, lo, before) and not _URL_HINT.search(text, after,
+                                                                   min(para_end, after + 200)):
+        return None  # no work noun, platform or URL nearby: the common case, made cheap
+    context = text[lo:before]
+    found = None
+    for m in WORK.finditer(context):
+        found = m
+    platform = None
+    p = None
+    for p in PLATFORM.finditer(context):
+        pass
+    if p is not None:
+        platform = p.group("platform")
+    url = None
+    u = URL.search(text, after, min(para_end, after + 200)) or URL.search(context)
+    if u:
+        url = u.group(0).rstrip(".,;")
+    if found is None and platform is None and url is None:
+        return None
+    kind = when = title = None
+    if found is not None:
+        if found.group("titled"):
+            kind = found.group("titled").split()[0].lower()
+            title = found.group("title2")
+        else:
+            kind = found.group("kind").lower()
+            when = found.group("when")
+            title = found.group("title")
+        if when is None:
+            y = YEAR.search(context)
+            when = y.group("year") if y else None
+    return Work(kind=kind, title=title, when=when.lower() if when else None, url=url,
+                platform=platform)
