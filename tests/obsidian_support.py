@@ -3,7 +3,6 @@ snapshots of a vault, and the vault oracle (obsidian-parse plus strict checks)."
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -14,9 +13,10 @@ import yaml
 from click.testing import CliRunner
 
 from quotekit.cli import main
-from quotekit.exporters.json import quote_record, source_record
+from quotekit.exporters.json import write_json
 from quotekit.ids import quote_id, source_id
-from quotekit.model import FORMAT_VERSION, Extraction, Quote, Source
+from quotekit.model import Extraction, Quote, Source
+from quotekit.registry import ExportOptions
 
 BLOCK_LINE = re.compile(r"^\^([A-Za-z0-9-]+)\s*$")
 PARA_BLOCK = re.compile(r"(?:^|\s)\^([A-Za-z0-9-]+)\s*$")
@@ -44,11 +44,8 @@ def make_extraction(source: Source, texts: Sequence[str],
 
 def write_input(path: Path, extractions: Iterable[Extraction]) -> Path:
     """The native JSON document ``quotekit extract -t json`` writes."""
-    exs = list(extractions)
-    doc = {"quotekit_format": FORMAT_VERSION,
-           "sources": [source_record(ex.source) for ex in exs],
-           "quotes": [quote_record(q) for ex in exs for q in ex.quotes]}
-    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as out:
+        write_json(extractions, out, ExportOptions())
     return path
 
 

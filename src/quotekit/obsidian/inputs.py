@@ -27,29 +27,67 @@ def _native(path: Path) -> dict[str, Any] | None:
     return doc if isinstance(doc, dict) and "quotekit_format" in doc else None
 
 
-def _tuple(value: Any) -> tuple[str, ...]:
-    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+_KINDS = {"motion_picture": "video", "broadcast": "podcast", "speech": "talk",
+          "post-weblog": "post", "article": "article", "book": "book"}
+
+
+def _name(csl: Mapping[str, Any]) -> str:
+    if csl.get("literal"):
+        return str(csl["literal"])
+    parts = [csl.get(k) for k in ("given", "dropping-particle", "non-dropping-particle",
+                                  "family", "suffix")]
+    return " ".join(str(p) for p in parts if p)
+
+
+def _date(item: Mapping[str, Any]) -> str | None:
+    issued = item.get("issued") or {}
+    parts = (issued.get("date-parts") or [[]])[0]
+    if not parts:
+        return issued.get("literal")
+    return "-".join(f"{int(p):02d}" if i else f"{int(p):04d}" for i, p in enumerate(parts))
+
+
+def _source(item: Mapping[str, Any], source_id: str, path: str | None) -> Source:
+    return Source(id=source_id, title=item.get("title"),
+                  authors=tuple(_name(a) for a in item.get("author") or []),
+                  url=item.get("URL"), platform=item.get("publisher")
+                  or item.get("container-title"), published=_date(item),
+                  kind=_KINDS.get(str(item.get("type"))), path=path)
+
+
+def _quote(q: Mapping[str, Any], source_id: str) -> Quote:
+    found = q.get("found_in") or {}
+    position = next((s for s in found.get("selectors") or []
+                     if s.get("type") == "TextPositionSelector"), None)
+    start, end = (int(position["start"]), int(position["end"])) if position else (0, 0)
+    fragment = found.get("media_fragment") or {}
+    mention = (q.get("original") or {}).get("mention")
+    return Quote(
+        id=q["id"], text=q["text"], start=start, end=end,
+        speaker=(q.get("speaker") or {}).get("name"), speaker_surface=q.get("speaker_surface"),
+        cue=q.get("cue"), how=q.get("how") or "double-quote", why=q.get("why"),
+        unclosed=bool(q.get("unclosed")),
+        work=Work(**{k: mention.get(k) for k in ("kind", "title", "when", "url", "platform")})
+        if mention else None,
+        start_s=fragment.get("start_s"), end_s=fragment.get("end_s"),
+        confidence=float(q.get("confidence", 1.0)),
+        quoted_by=(found.get("quoted_by") or {}).get("name"), source_id=source_id)
 
 
 def from_native(doc: Mapping[str, Any], name: str) -> Iterator[Extraction]:
-    """Extractions from a native JSON document (``sources`` and ``quotes``)."""
+    """Extractions from a native JSON document (``quotes`` and their ``works``), one per
+    source, in the order the sources first appear."""
     try:
-        sources = {s["id"]: Source(id=s["id"], title=s.get("title"),
-                                   authors=_tuple(s.get("authors")), url=s.get("url"),
-                                   platform=s.get("platform"), published=s.get("published"),
-                                   kind=s.get("kind"), path=s.get("path"))
-                   for s in doc.get("sources", [])}
-        by_source: dict[str, list[Quote]] = {sid: [] for sid in sources}
-        for q in doc.get("quotes", []):
-            work = Work(**{k: q["work"].get(k) for k in ("kind", "title", "when", "url",
-                                                         "platform")}) if q.get("work") else None
-            by_source[q["source"]].append(Quote(
-                id=q["id"], text=q["text"], start=int(q["start"]), end=int(q["end"]),
-                speaker=q.get("speaker"), speaker_surface=q.get("speaker_surface"),
-                cue=q.get("cue"), how=q.get("how") or "double-quote", why=q.get("why"),
-                unclosed=bool(q.get("unclosed")), work=work, start_s=q.get("start_s"),
-                end_s=q.get("end_s"), confidence=float(q.get("confidence", 1.0)),
-                quoted_by=q.get("quoted_by"), source_id=q["source"]))
+        works = doc.get("works") or {}
+        sources: dict[str, Source] = {}
+        by_source: dict[str, list[Quote]] = {}
+        for q in doc.get("quotes") or []:
+            found = q["found_in"]
+            sid = str(found["source_id"])
+            if sid not in sources:
+                sources[sid] = _source(works.get(found.get("work"), {}), sid, found.get("path"))
+                by_source[sid] = []
+            by_source[sid].append(_quote(q, sid))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ReadError(f"{name}: not a valid quotekit JSON document ({exc!r})") from None
     for sid, source in sources.items():
