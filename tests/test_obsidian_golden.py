@@ -49,7 +49,7 @@ def test_example_page(tmp_path: Path, layout: str, monkeypatch: pytest.MonkeyPat
     assert result.code == 0, result.stderr
     assert result.stdout == ""
     notes = check(f"what-are-we-scaling.{layout}", out)
-    [(name, text)] = notes.items()
+    [text] = notes.values()
     strict = strict_checks(text)
     assert strict["callouts"] == [("quote", "", "[[Beren Millidge]]")]
     assert strict["block_ids"] == [strict["properties"]["quotekit_id"]  # type: ignore[index]
