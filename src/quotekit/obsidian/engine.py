@@ -9,6 +9,7 @@ written last, so a run killed half way never marks a note as written before it i
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import unicodedata
@@ -181,18 +182,38 @@ class Sync:
             text, _ = layout.source_note(ex, fresh, self.people, self.template)
             folder = self.folder
             stem = self.names.pick(render.source_note_title(ex.source), note_id)
-        if self._write(folder / f"{stem}.md", text.encode("utf-8"), None):
+        path = folder / f"{stem}.md"
+        data = text.encode("utf-8")
+        if self._write(path, data, None):
             self.seen_ids.add(note_id)
             self.summary.counts["created"] += 1
             self.summary.counts["quotes added"] += len(fresh)
+            if self.template is None and not self.options.dry_run:
+                self._remember(path, data, self._fingerprint(path, ex, quotes),
+                               {"quotes unchanged": len(fresh)})
+
+    def _fingerprint(self, path: Path, ex: Extraction, quotes: Sequence[Quote]) -> str:
+        blocks = self.index.blocks
+        return cache.fingerprint(cache.VERSION, self.options.layout, self.options.restore,
+                                 ex.source, [(q, self.people.link(q.speaker),
+                                              blocks.get(q.id, path) != path) for q in quotes])
+
+    def _remember(self, path: Path, data: bytes, fp: str, counts: dict[str, int]) -> None:
+        """Cache what the next run would find in a note this run just wrote."""
+        rel = self._rel(path)
+        with contextlib.suppress(OSError):
+            st = path.stat()
+            facts = vault.facts_of(st.st_size, st.st_mtime_ns, data.decode("utf-8"),
+                                   path.relative_to(self.root))
+            self.index.facts[rel] = facts
+            self.merged[rel] = {"fp": fp, "size": facts[0], "mtime": facts[1],
+                                "counts": counts, "messages": []}
 
     def _update(self, path: Path, ex: Extraction, quotes: Sequence[Quote]) -> None:
         blocks = self.index.blocks
         rel = self._rel(path)
         facts = self.index.facts.get(rel) or [None, None]
-        fp = cache.fingerprint(cache.VERSION, self.options.layout, self.options.restore,
-                               ex.source, [(q, self.people.link(q.speaker),
-                                            blocks.get(q.id, path) != path) for q in quotes])
+        fp = self._fingerprint(path, ex, quotes)
         known = self.cache["notes"].get(rel)
         if (isinstance(known, dict) and known.get("fp") == fp
                 and [known.get("size"), known.get("mtime")] == facts[:2]):

@@ -92,7 +92,7 @@ def _add(index: VaultIndex, path: Path, cached: dict[str, Facts]) -> None:
         if not facts or facts[0] != st.st_size or facts[1] != st.st_mtime_ns:
             data = path.read_bytes()
             text = decode(data)[0]
-            facts = _facts(st.st_size, st.st_mtime_ns, text, rel)
+            facts = facts_of(st.st_size, st.st_mtime_ns, text, rel)
             if facts[2] or facts[3]:
                 index.raw[path] = data
         if facts[5]:
@@ -114,7 +114,8 @@ def _add(index: VaultIndex, path: Path, cached: dict[str, Facts]) -> None:
         index.blocks.setdefault(bid, path)
 
 
-def _facts(size: int, mtime: int, text: str, rel: Path) -> Facts:
+def facts_of(size: int, mtime: int, text: str, rel: Path) -> Facts:
+    """What the index learns from one note's text."""
     fm = _frontmatter(text)
     qid = ledger = None
     ours = False
