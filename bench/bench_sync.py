@@ -9,7 +9,8 @@ atomic writes with fsync) on extractions built directly (no extractor):
 
 * first sync into the vault;
 * a no-change re-sync (must write nothing);
-* a re-sync with one new source.
+* a re-sync with one new source;
+* a no-change re-sync after deleting ``.quotekit/`` (the cache), for comparison.
 
 Each scenario runs ``--runs`` times on a fresh copy of the vault (copying is not
 timed); the table shows medians and minimums, then the ratios against their targets:
@@ -35,8 +36,9 @@ from quotekit.ids import quote_id, source_id  # noqa: E402
 from quotekit.model import Extraction, Quote, Source  # noqa: E402
 from quotekit.obsidian.engine import Summary, Sync, SyncOptions  # noqa: E402
 
-WORDS = ("engine pattern loom weave number analysis machine power science operation "
-         "symbol force relation formula memory mill card store result general").split()
+WORDS = ["engine", "pattern", "loom", "weave", "number", "analysis", "machine", "power",
+         "science", "operation", "symbol", "force", "relation", "formula", "memory", "mill",
+         "card", "store", "result", "general"]
 
 
 def sentence(rng: random.Random, n: int) -> str:
@@ -56,7 +58,8 @@ def build_vault(path: Path, other: int, rng: random.Random) -> list[str]:
         folder.mkdir(exist_ok=True)
         body = "\n\n".join(sentence(rng, 25) for _ in range(rng.randint(2, 12)))
         if i % 3 == 0:
-            head = f"---\ntags: [topic/{rng.choice(WORDS)}]\ncreated: 2024-01-{i % 28 + 1:02d}\n---\n"
+            topic = rng.choice(WORDS)
+            head = f"---\ntags: [topic/{topic}]\ncreated: 2024-01-{i % 28 + 1:02d}\n---\n"
         else:
             head = ""
         link = f"\nSee [[{rng.choice(people)}]] and [[Note {rng.randrange(other)}]].\n"
@@ -120,12 +123,21 @@ def main() -> None:
     for n in (args.sources // 10, args.sources):
         exs = extractions(n, args.quotes, people, rng)
         extra = extractions(1, args.quotes, people, rng, offset=n)
+        def nothing(vault: Path) -> None:
+            pass
+
+        def synced(vault: Path, e: list[Extraction] = exs) -> None:
+            sync(vault, e)
+
+        def synced_no_cache(vault: Path, e: list[Extraction] = exs) -> None:
+            sync(vault, e)
+            shutil.rmtree(vault / ".quotekit")
+
         cases = {
-            "first sync": (lambda v: None, lambda v, e=exs: sync(v, e)),
-            "no-change re-sync": (lambda v, e=exs: sync(v, e) and None,
-                                  lambda v, e=exs: sync(v, e)),
-            "re-sync, one new source": (lambda v, e=exs: sync(v, e) and None,
-                                        lambda v, e=exs + extra: sync(v, e)),
+            "first sync": (nothing, lambda v, e=exs: sync(v, e)),
+            "no-change re-sync": (synced, lambda v, e=exs: sync(v, e)),
+            "re-sync, one new source": (synced, lambda v, e=exs + extra: sync(v, e)),
+            "no-change re-sync, cache deleted": (synced_no_cache, lambda v, e=exs: sync(v, e)),
         }
         for name, (prepare, measure) in cases.items():
             times, summary = scenario(base, args.runs, prepare, measure)
@@ -143,6 +155,9 @@ def main() -> None:
     ratios = [
         ("no-change re-sync / first sync", medians[("no-change re-sync", big)]
          / medians[("first sync", big)], "<= 0.10"),
+        ("no-change re-sync without the cache / first sync",
+         medians[("no-change re-sync, cache deleted", big)] / medians[("first sync", big)],
+         "-"),
         ("one new source / first sync", medians[("re-sync, one new source", big)]
          / medians[("first sync", big)], "-"),
         (f"first sync, {big} / {small} sources", medians[("first sync", big)]
