@@ -101,3 +101,35 @@ def native_errors(document: Any, definition: str | None = None) -> list[str]:
         "$ref": f"{schema['$id']}#/definitions/{definition}"}
     validator = jsonschema.Draft7Validator(target, registry=registry)
     return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+
+
+VERBATIM = {"url", "doi", "eprint", "file", "crossref", "xref", "xdata", "related",
+            "keywords", "ids"}
+_UNESCAPED = re.compile(r"(?<!\\)[%&#_$]")
+
+
+def lint(bib: str) -> list[str]:
+    """The reference's escaping lint: unescaped ``% & # _ $`` or unbalanced braces in a
+    non-verbatim field; keys equal ignoring case; blocks that do not parse."""
+    problems: list[str] = []
+    keys = keys_of(bib)
+    folded = [k.casefold() for k in keys]
+    problems += [f"duplicate key {k}" for i, k in enumerate(keys) if k.casefold()
+                 in folded[:i]]
+    library = bibtexparser.parse_string(bib)
+    problems += [f"unparsable block: {type(b).__name__}" for b in library.failed_blocks]
+    for entry in library.entries:
+        for field in entry.fields:
+            if field.key.lower() in VERBATIM:
+                continue
+            value = str(field.value)
+            if _UNESCAPED.search(value):
+                problems.append(f"{entry.key}.{field.key}: unescaped special")
+            depth = 0
+            for ch in value:
+                depth += {"{": 1, "}": -1}.get(ch, 0)
+                if depth < 0:
+                    break
+            if depth != 0:
+                problems.append(f"{entry.key}.{field.key}: unbalanced braces")
+    return problems

@@ -45,7 +45,7 @@ def make_extraction(source: Source, texts: Sequence[str],
 def write_input(path: Path, extractions: Iterable[Extraction]) -> Path:
     """The native JSON document ``quotekit extract -t json`` writes."""
     with path.open("w", encoding="utf-8") as out:
-        write_json(extractions, out, ExportOptions())
+        write_json(list(extractions), out, ExportOptions())
     return path
 
 

@@ -21,7 +21,7 @@ from quotekit.exporters.bibtex import write_bib
 from quotekit.ids import quote_id, source_id
 from quotekit.model import Extraction, Quote, Source
 from quotekit.registry import ExportOptions
-from tests.clients import bibtexparser_problems, pybtex_strict
+from tests.clients import bibtexparser_problems, lint, pybtex_strict
 
 HOSTILE = ["\\", "{", "}", "&", "%", "$", "#", "_", "~", "^", "#tag", "[[x]]", "%%", "^abc",
            "\n---\n", "--", "key: value", "😀", "e\u0301", "שלום", "مرحبا", "``", "''", "<<",
@@ -85,3 +85,4 @@ def test_bibtex_round_trips_through_pybtex(title: str, given_name: str, family: 
     opening = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
     assert decode(quote_entry.fields["title"]) == opening
     assert bibtexparser_problems(bib) == []
+    assert lint(bib) == []

@@ -120,3 +120,31 @@ def test_golden_bib_files_parse_cleanly(path: Path) -> None:
                          ids=lambda p: p.name)
 def test_golden_csl_json_files_are_schema_valid(path: Path) -> None:
     assert csl_errors(json.loads(path.read_text(encoding="utf-8"))) == []
+
+
+def test_pandoc_renders_the_native_quoted_in_citation(tmp_path: Path) -> None:
+    import subprocess
+
+    import pypandoc
+
+    doc = json.loads(export("json", [hostile_extraction()]))
+    citation = doc["quotes"][0]["citation"]["pandoc"]
+    (tmp_path / "refs.bib").write_text(export("biblatex", [hostile_extraction()]),
+                                       encoding="utf-8")
+    (tmp_path / "q.md").write_text(f"Benchmarks {citation}.\n", encoding="utf-8")
+    result = subprocess.run(
+        [pypandoc.get_pandoc_path(), "--citeproc", "--fail-if-warnings", "--wrap=none",
+         "-t", "plain", "--bibliography=refs.bib", "q.md"],
+        capture_output=True, text=True, encoding="utf-8", cwd=tmp_path, check=False)
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first == "Benchmarks (Millidge 2025; quoted in Berg et al. 2024, at 00:12:34)."
+
+
+def test_escaping_lint_passes_our_output_and_catches_the_bad_fixtures() -> None:
+    from tests.clients import lint
+
+    for name in ("biblatex", "bibtex"):
+        assert lint(export(name, ALL, bib_quotes=True)) == []
+    for fixture in ("raw-specials.bibtex.bib", "duplicate.bib", "unbalanced.bib"):
+        assert lint((BAD / fixture).read_text(encoding="utf-8")), fixture

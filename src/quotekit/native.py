@@ -1,11 +1,13 @@
 """Records of the native JSON format (``quotekit-quotes/<FORMAT_VERSION>``).
 
-A document is ``{"quotekit_format", "generator", "quotes": [...], "works": {key: CSL
-item}}``; a JSON Lines line is one quote record plus the ``works`` it refers to. Each
-quote says who is quoted (display name and CSL name object), the work it was found in
-and the original work when the text identifies it, the moment in the media, and W3C Web
-Annotation selectors (``TextQuoteSelector`` and ``TextPositionSelector``) into the text
-as read. The JSON Schema is ``quotekit/schemas/quotekit.schema.json``.
+A document is ``{"quotekit_format", "generator", "quotes": [...], "sources": [...],
+"works": {key: CSL item}}``; a JSON Lines line is one quote record plus its ``source``
+and the ``works`` it refers to. Each quote carries the fields of
+:class:`quotekit.Quote` as they are, and a citation view: who is quoted as a CSL name
+object, the work it was found in and the original work when the text identifies it (by
+citation key), the moment in the media, and W3C Web Annotation selectors
+(``TextQuoteSelector`` and ``TextPositionSelector``) into the text as read. The JSON
+Schema is ``quotekit/schemas/quotekit.schema.json``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from .citation.bibentry import timestamp
 from .citation.catalog import CitedQuote
 from .citation.names import split_name
 from .links import moment_url
-from .model import FORMAT_VERSION, Document, Extraction
+from .model import FORMAT_VERSION, Document, Extraction, Source
 
 FORMAT = f"quotekit-quotes/{FORMAT_VERSION}"
 GENERATOR = f"quotekit/{__version__}"
@@ -34,13 +36,14 @@ def person(name: str | None) -> dict[str, Any] | None:
 
 def selectors(start: int, end: int, text: str, document: Document | None) -> list[dict[str, Any]]:
     """TextQuoteSelector (exact text with its context) and TextPositionSelector."""
+    position = {"type": "TextPositionSelector", "start": start, "end": end}
     if document is None or not 0 <= start <= end <= len(document.text):
-        return [{"type": "TextQuoteSelector", "exact": text}]
+        return [{"type": "TextQuoteSelector", "exact": text}, position]
     doc = document.text
     return [
         {"type": "TextQuoteSelector", "exact": doc[start:end],
          "prefix": doc[max(0, start - CONTEXT):start], "suffix": doc[end:end + CONTEXT]},
-        {"type": "TextPositionSelector", "start": start, "end": end},
+        position,
     ]
 
 
@@ -54,7 +57,20 @@ def pandoc_citation(cited: CitedQuote) -> str:
     return f"[{speaker}, quoted in {found}]" if speaker else f"[{found}]"
 
 
+def source_record(source: Source, work: str | None = None) -> dict[str, Any]:
+    """The source as read (mirrors :class:`quotekit.Source`), with its work's key."""
+    return {
+        "id": source.id, "title": source.title, "authors": list(source.authors),
+        "url": source.url, "platform": source.platform, "published": source.published,
+        "kind": source.kind, "path": source.path, "language": source.language,
+        "work": work,
+    }
+
+
 def quote_record(cited: CitedQuote, extraction: Extraction) -> dict[str, Any]:
+    """A quote: the fields of :class:`quotekit.Quote` as they are (``speaker`` is the
+    display name, ``source`` the source id, ``work`` the mention), plus the citation
+    view: ``speaker_csl``, ``found_in``, ``original`` and a pandoc ``citation``."""
     q = cited.quote
     source = extraction.source
     fragment = None
@@ -62,22 +78,29 @@ def quote_record(cited: CitedQuote, extraction: Extraction) -> dict[str, Any]:
         fragment = {"start_s": q.start_s, "end_s": q.end_s,
                     "url": moment_url(source.url, q.start_s)}
     stamp = timestamp(q.start_s)
+    speaker, quoted_by = person(q.speaker), person(q.quoted_by)
     return {
         "id": q.id,
+        "source": source.id,
         "text": q.text,
-        "language": source.language,
-        "speaker": person(q.speaker),
+        "start": q.start,
+        "end": q.end,
+        "speaker": q.speaker,
         "speaker_surface": q.speaker_surface,
+        "quoted_by": q.quoted_by,
         "cue": q.cue,
         "how": q.how,
         "why": q.why,
         "unclosed": q.unclosed,
+        "work": q.work.as_dict() if q.work else None,
+        "start_s": q.start_s,
+        "end_s": q.end_s,
         "confidence": round(q.confidence, 3),
+        "language": source.language,
+        "speaker_csl": speaker["csl"] if speaker else None,
         "found_in": {
             "work": cited.found_in,
-            "source_id": source.id,
-            "path": source.path,
-            "quoted_by": person(q.quoted_by),
+            "quoted_by_csl": quoted_by["csl"] if quoted_by else None,
             "locator": {"label": "timestamp", "value": stamp} if stamp else None,
             "media_fragment": fragment,
             "selectors": selectors(q.start, q.end, q.text, extraction.document),

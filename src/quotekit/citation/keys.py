@@ -77,6 +77,7 @@ class KeyAllocator:
 
     def __init__(self) -> None:
         self._taken: set[str] = set()
+        self._next: dict[str, int] = {}  # base key -> first suffix worth trying
 
     def reserve(self, key: str) -> bool:
         """Take ``key`` as is (a pinned key); False when it is already taken."""
@@ -88,7 +89,8 @@ class KeyAllocator:
     def allocate(self, base: str) -> str:
         if self.reserve(base):
             return base
-        n = 0
+        n = self._next.get(base.casefold(), 0)
         while not self.reserve(base + _suffix(n)):
             n += 1
+        self._next[base.casefold()] = n + 1
         return base + _suffix(n)

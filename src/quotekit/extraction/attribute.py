@@ -23,7 +23,7 @@ import regex
 
 from ..model import Segment
 from .detect import Candidate
-from .lexicon import CUE_SET
+from .lexicon import rx, CUE_SET
 from .mentions import (
     GENERIC_NOMINAL,
     MENTION,
@@ -39,8 +39,7 @@ from .mentions import (
     title_of,
 )
 
-_CUE_ALT = "|".join(sorted(CUE_SET, key=len, reverse=True))
-CUE = r"(?i:" + _CUE_ALT + r")\b"
+CUE = r"(?i:" + "|".join(sorted(CUE_SET, key=len, reverse=True)) + r")\b"
 _ADV = r"(?:\p{Ll}+ly|in\s+fact|who|that|which|has|had|have|once|then|also|would|will|just|famously|later|again|" \
        r"goes\s+on\s+to|went\s+on\s+to|is\s+going\s+to|was|were|did|does|do|now|still|" \
        r"always|never|even|actually|basically|kind\s+of|sort\s+of|allegedly|supposedly)"
@@ -50,80 +49,80 @@ _MARKER = r"(?:\s*[,:]?\s*(?:and\s+)?(?:I\s+)?(?:quote|quoting)\b)?"
 
 _WHO = (r"(?:(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(?P<name>" + NAME + r")|"
         + PRONOUN + r"|" + NOMINAL + r"|" + GENERIC_NOMINAL + r")")
-AFTER_INVERTED = regex.compile(
+AFTER_INVERTED = rx(
     r"[\s,.!?;:—–-]*(?:\s*\p{Ll}+ly\s+)?(?P<cue>" + CUE + r"|\p{Ll}{3,}ed\b)(?:\s+\p{Ll}+ly)?\s+"
     r"(?P<who>" + _WHO + r")"
 )
-AFTER_NORMAL = regex.compile(
+AFTER_NORMAL = rx(
     r"[\s,.!?;:—–-]*(?P<who>" + _WHO + r")(?:\s*,[^,\"“”\n]{1,60},)?"
     r"(?:\s+" + _ADV + r")*\s+(?P<cue>" + CUE + r"|\p{Ll}{3,}ed\b(?=\s*[,.;:!?—]|\s+\p{Ll}+ly\b))"
 )
-CUE_WORD = regex.compile(r"\b" + CUE)
+CUE_WORD = rx(r"\b" + CUE)
 #: From a cue verb to the quote: "says, and I quote, " / "said that - "
-CUE_TAIL = regex.compile(_TAIL + r"(?:\s*[,:—–-])*" + _MARKER + r"(?:\s*[,:—–-])*\s*")
-SUBJECT_BEFORE = regex.compile(
+CUE_TAIL = rx(_TAIL + r"(?:\s*[,:—–-])*" + _MARKER + r"(?:\s*[,:—–-])*\s*")
+SUBJECT_BEFORE = rx(
     r"(?P<who>" + MENTION + r"|" + GENERIC_NOMINAL + r")(?:\s*,\s*(?P<appos>[^,\"“”\n]{1,90}),)?"
     r"(?:\s+" + _ADV + r")*\s*$", regex.REVERSE
 )
 #: "Google's open source guy, Chris DiBona, famously said": the name set off by commas.
-APPOS_BEFORE = regex.compile(
+APPOS_BEFORE = rx(
     r",\s*(?P<who>" + NAME + r")\s*,(?:\s+" + _ADV + r")*\s*$", regex.REVERSE
 )
-BEFORE_NORMAL = regex.compile(
+BEFORE_NORMAL = rx(
     r"(?P<who>" + MENTION + r"|" + GENERIC_NOMINAL + r")(?:\s*,\s*(?P<appos>[^,\"“”\n]{1,90}),)?"
     r"(?:\s+" + _ADV + r")*\s+"
     r"(?P<cue>" + CUE + r")" + _TAIL + r"(?:\s*[,:—–-])*" + _MARKER +
     r"(?:\s*[,:—–-])*\s*$", regex.REVERSE
 )
 #: Identification after the quote: "... That was Ed." / "End quote. Salma."
-AFTER_IDENTIFIED = regex.compile(
+AFTER_IDENTIFIED = rx(
     r"[\s,.!?;:—–-]*(?:(?i:that|this)\s+(?:was|is)\s+|(?i:that's|it\s+was)\s+|"
     r"(?i:end|close)\s+(?i:quote)[.,]?\s+)(?P<who>" + NAME + r")\s*[.!]"
 )
 #: First-person and quotative introductions: "my quote is," / "I was like".
-BEFORE_SELF = regex.compile(
+BEFORE_SELF = rx(
     r"(?:(?P<who>(?i:my|our))\s+(?:own\s+|favorite\s+|favourite\s+)?(?i:quote|line|motto)\s+"
     r"(?i:is|was)|(?i:to\s+quote|quoting)\s+(?P<who2>(?i:my|our))\b[^,\n\"“]{0,60}|"
     r"(?P<who3>" + MENTION + r")\s+(?i:was|were|is|am|are|'m|goes|went)\s+like)"
     r"\s*[,:]?\s*$", regex.REVERSE
 )
-_IT_DOCUMENT = regex.compile(
+_IT_DOCUMENT = rx(
     r"(?P<doc>(?:(?P<owner>" + NAME + r")['’]s|(?i:the|this|that|his|her|their)"
     r"(?:\s+(?i:same|whole|original|new|recent))?)\s+(?i:article|post|blog\s+post|paper|"
     r"book|essay|announcement|tweet|statement|letter|email|page|readme|report|documentation|"
     r"docs|press\s+release|website|newsletter|message|thread))\b"
 )
-BEFORE_ACCORDING = regex.compile(
+BEFORE_ACCORDING = rx(
     r"(?i:according\s+to|in\s+the\s+words\s+of|to\s+quote|quoting|to\s+paraphrase)\s+"
     r"(?P<who>" + MENTION + r")\s*[,:]?\s*$", regex.REVERSE
 )
-BEFORE_INVERTED = regex.compile(
+BEFORE_INVERTED = rx(
     r"(?P<cue>" + CUE + r")\s+(?P<who>" + NOMINAL + r"|" + NAME + r")\s*[,:]\s*$", regex.REVERSE
 )
 #: A sentence that ends in a cue right before the quote: its subject is the speaker
 #: ("The oldest of the colts raised his head ... and said, "...").
-SENTENCE_CUE = regex.compile(
+SENTENCE_CUE = rx(
     r"(?P<cue>" + CUE + r")(?:\s+[\p{Ll}'’-]+){0,4}?\s*[,:—–-]?\s*$", regex.REVERSE
 )
 #: A name the quote addresses ("Good night, Sir John," / "Is that so, Lizzy?"): the
 #: likely speaker of the reply.
-VOCATIVE = regex.compile(
+VOCATIVE = rx(
     r"(?:^|[,;!?.]\s+|\b(?i:dear|my\s+dear|oh|o)\s+)(?P<voc>" + NAME + r")(?=\s*[,.!?;—]|\s*$)"
 )
-SENTENCE_SUBJECT = regex.compile(
+SENTENCE_SUBJECT = rx(
     r"(?:(?i:then|but|and|so|now|at\s+last|finally)\s*,?\s+)?(?P<who>" + _WHO + r")\b"
 )
-BEFORE_COLON = regex.compile(r"(?:^|[.!?]\s+|\n)(?P<who>" + NAME + r")\s*:\s*$", regex.REVERSE
+BEFORE_COLON = rx(r"(?:^|[.!?]\s+|\n)(?P<who>" + NAME + r")\s*:\s*$", regex.REVERSE
 )
-_PARA_SUBJECT = regex.compile(
+_PARA_SUBJECT = rx(
     r"[\s*_—-]*(?:(?i:then|but|and|so|now|here|at\s+last|finally)\s*,?\s+)?(?P<who>(?i:he|she)\b|"
     + NOMINAL + r"|" + NAME + r")(?:\s*,[^,\n]{1,60},)?\s+(?:\p{Ll}+ly\s+)?\p{Ll}+"
 )
-_CLAUSE_BREAK = regex.compile(r"[.!?]\s+(?=\p{Lu})|\n")
+_CLAUSE_BREAK = rx(r"[.!?]\s+(?=\p{Lu})|\n")
 
 
-_INNER_NAME = regex.compile(r"(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(" + NAME + r")$")
-_APPOS_NAME = regex.compile(r"\s*(" + NAME + r")\s*")
+_INNER_NAME = rx(r"(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(" + NAME + r")$")
+_APPOS_NAME = rx(r"\s*(" + NAME + r")\s*")
 #: Cues that say the previous speaker goes on ("he continued"): no turn change.
 _CONTINUING = frozenset(
     "continued continues continue went goes added adds resumed resumes pursued pursues "

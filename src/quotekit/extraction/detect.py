@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import CUE_ALT, CUE_SET
+from .lexicon import rx, CUE_ALT, CUE_SET
 from .marks import OPENERS, Span, pair_marks
 
 _CHARS = re.compile(r"[\"“”„‟«»'‘’‚‹›\n]")
@@ -25,54 +25,54 @@ _UNMARKED_TRIGGER = re.compile(
     r"[Aa]s\s+(?=[A-Z]|he\b|she\b|they\b)|like\s*,|said\s*,\s*(?=I\b|I'm|no\b|yes\b|we\b)"
 )
 _DASH_LINE = re.compile(r"[ \t]*(?:—|―|--)(?=[ \t]*[^\W\d_])")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
-_SENT_END = regex.compile(r"[.!?…]+[\"”’)]*(?=\s|$)|\n")
-_NOUN_QUOTE = regex.compile(
+_WORD = rx(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+_SENT_END = rx(r"[.!?…]+[\"”’)]*(?=\s|$)|\n")
+_NOUN_QUOTE = rx(
     r"(?i)\b(?:a|the|this|that|my|his|her|their|your|our|famous|favorite|favourite|one|"
     r"good|great|nice|best|another|whole|same|actual|exact|full)\s+$"
 )
-_START_BEFORE = regex.compile(
+_START_BEFORE = rx(
     r"(?i)(?:(?:^|[,:;.!?\-—–]\s*)|\b(?:and\s+)?(?:i|we)\s+(?:will\s+|'ll\s+|must\s+|can\s+)?|"
     r"\b(?:to|me|i'm|im|i\s+am|just|literally|directly|here's|here\s+is|it's|it\s+is)\s+|"
     r"\b\w+(?:s|ed)\s+)$"
 )
-_SCARE_PREV = regex.compile(
+_SCARE_PREV = rx(
     r"(?i)\b(?:so-called|so\s+called|called|titled|entitled|named|dubbed|term|terms|word|"
     r"words|phrase|label|labelled|labeled|known\s+as|the|a|an|this|that|these|those|his|"
     r"her|their|our|my|your|its|of|quote\s*,?\s*unquote|quote-unquote|(?<!\b(?:was|were|is|am|'m|are|be|'s)\s)like|as|some|any|no)"
     r"\s*$"
 )
-_AS_PUT = regex.compile(
+_AS_PUT = rx(
     r"(?i)\bas\s+(?P<who>(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*|he|she|they|"
     r"someone|somebody)\s+(?:once\s+|famously\s+|so\s+\w+\s+)?"
     r"(?P<cue>put\s+it|said|says|wrote|writes|says|noted|observed|quipped)\s*[:,]\s*"
 )
-_POST_AS = regex.compile(
+_POST_AS = rx(
     r"(?i),\s+as\s+(?P<who>(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s+"
     r"(?:once\s+|famously\s+)?(?P<cue>said|put\s+it|wrote|quipped|observed|noted)\b"
 )
-_DIRECT_START = regex.compile(
+_DIRECT_START = rx(
     r"(?i)(?:no|yes|yeah|oh|well|look|listen|hey|ok|okay|i|i'm|i'll|i've|we|we're|we'll|"
     r"you|you're|let's|don't|this|it's|there's)\b"
 )
-_LIKE_QUOTATIVE = regex.compile(
+_LIKE_QUOTATIVE = rx(
     r"(?i)\b(?P<cue>said|says|goes|went|was|were|tweeted|wrote|replied|responded)\s*"
     r"(?:(?:something\s+)?like\s*)?,\s*"
 )
 
 
-_PREV_WORD = regex.compile(r"([\p{L}'’-]+)[\s,:]*$")
-_OPEN_TAIL = regex.compile(r"[,:]\s*$|\s$")
-_END_BEFORE = regex.compile(r"(?i)(?:end|close|end\s+of)\s+$")
-_QUOTE_UNQUOTE = regex.compile(r"(?i)quote[\s,-]*unquote[\s,:]*")
-_MARKER_START = regex.compile(
+_PREV_WORD = rx(r"([\p{L}'’-]+)[\s,:]*$")
+_OPEN_TAIL = rx(r"[,:]\s*$|\s$")
+_END_BEFORE = rx(r"(?i)(?:end|close|end\s+of)\s+$")
+_QUOTE_UNQUOTE = rx(r"(?i)quote[\s,-]*unquote[\s,:]*")
+_MARKER_START = rx(
     r"(?i:quote|quoting)(?P<who>\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4})?\s*[,:]?\s*"
 )
-_END_MARKER = regex.compile(r"(?i)[\w\s]*?(?:unquote|quote)")
-_BQ_ATTRIBUTION = regex.compile(r">\s*(?:—|―|--|-|~)\s*(?P<who>[^\n,]{2,60})")
-_DASH_START = regex.compile(r"[ \t]*(?:—|―|--)[ \t]*")
+_END_MARKER = rx(r"(?i)[\w\s]*?(?:unquote|quote)")
+_BQ_ATTRIBUTION = rx(r">\s*(?:—|―|--|-|~)\s*(?P<who>[^\n,]{2,60})")
+_DASH_START = rx(r"[ \t]*(?:—|―|--)[ \t]*")
 #: An attribution inside a dash line: ", he said." / "! Buck Mulligan said gloomily."
-_DASH_ATTRIBUTION = regex.compile(
+_DASH_ATTRIBUTION = rx(
     r"(?<=[,.!?])\s+(?:(?:he|she|they|I|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+"
     r"(?:\p{Ll}+ly\s+)?(?i:" + CUE_ALT + r")\b|(?i:" + CUE_ALT + r")\s+(?:he|she|\p{Lu}[\p{L}'’-]+))"
     r"[^.!?\n]{0,80}?[.!?,;:]"

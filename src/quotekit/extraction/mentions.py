@@ -11,6 +11,7 @@ from functools import lru_cache
 import regex
 
 from .lexicon import (
+    rx,
     FUNCTION_WORDS,
     PERSON_NOUNS,
     PRONOUNS_FEMALE,
@@ -20,20 +21,24 @@ from .lexicon import (
     TITLES,
 )
 
-_TITLE_ALT = "|".join(sorted((regex.escape(t) for t in TITLES), key=len, reverse=True))
+_TITLE_ALT = r"\L<titles>"
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|al|el|St\.|mac|o')"
 _CAP = (r"(?:Mc|Mac|O['’]|D['’]|Di|De|Da|La|Le|Van|Von|Fitz)?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)*"
         r"(?:[-'’]\p{Lu}?\p{Ll}+)*"
         r"|\p{Lu}\.(?=\s*\p{Lu})|\p{Lu}(?=\s+\p{Lu}\p{Ll})")
 #: A personal name: optional title, then capitalised words (particles and initials allowed).
+#: A personal name: optional title, then capitalised words (particles and initials allowed).
+#: Titles are matched as written in names (``Mr.``, ``DR.``), so the pattern can only start
+#: at a capital letter, which keeps scans over long text fast.
 NAME = (
-    r"(?:(?i:" + _TITLE_ALT + r")\.?\s+)?"
+    r"(?=\p{Lu}|(?:Mc|Mac|O['’]|D['’]|Di|De|Da|La|Le|Van|Von|Fitz))"
+    r"(?:\L<titles>\.?\s+)?"
     r"(?:" + _CAP + r")(?:\s+(?:" + _PARTICLE + r"\s+)?(?:" + _CAP + r")){0,3}"
 )
-_NOUN_ALT = "|".join(sorted((regex.escape(n) for n in PERSON_NOUNS), key=len, reverse=True))
+_NOUN_ALT = r"\L<nouns>"
 NOMINAL = (
     r"(?i:the|a|an|his|her|my|our|their|this|that|its|your)\s+"
-    r"(?:[\p{Ll}-]+\s+){0,2}?(?i:" + _NOUN_ALT + r")(?:-[\p{Ll}]+)?\b"
+    r"(?:[\p{Ll}-]+\s+){0,2}?" + _NOUN_ALT + r"(?:-[\p{Ll}]+)?\b"
 )
 #: Any ``the + noun`` next to a cue verb is a speaker ("the saloon-keeper demanded").
 GENERIC_NOMINAL = (
@@ -44,48 +49,48 @@ PRONOUN = (r"(?i:he|she|they|i|we|it|you|myself|himself|herself|themselves|someb
            r"someone\s+else|somebody|someone|everybody|everyone|nobody)\b")
 MENTION = r"(?:" + PRONOUN + r"|" + NOMINAL + r"|" + NAME + r")"
 
-_NAME_RE = regex.compile(NAME)
-_PRONOUN_AFTER = regex.compile(r"\b(?i:he|his|she)\b")
+_NAME_RE = rx(NAME)
+_PRONOUN_AFTER = rx(r"\b(?i:he|his|she)\b")
 #: "The parson rode ...": a nominal subject at a sentence start.
-_SUBJECT_NOMINAL = regex.compile(
+_SUBJECT_NOMINAL = rx(
     r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?][\"”’]?\s{1,3}))(?P<nom>(?i:the|his|her|my|our|their)\s+"
-    r"(?:[\p{Ll}-]+\s+){0,2}?(?i:" + _NOUN_ALT + r"))(?=\s+\p{Ll}|,)"
+    r"(?:[\p{Ll}-]+\s+){0,2}?" + _NOUN_ALT + r")(?=\s+\p{Ll}|,)"
 )
-_SCAN = regex.compile(
-    r"(?P<nom>(?i:the|his|her|my|our|their)\s+(?:[\p{Ll}-]+\s+){0,2}?(?i:" + _NOUN_ALT + r"))"
-    r"(?=\s+\p{Ll}|,)|(?<![\p{L}'’])(?P<name>" + NAME + r")"
+_SCAN = rx(
+    r"(?P<nom>(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)\s+(?:[\p{Ll}-]+\s+){0,2}?"
+    r"" + _NOUN_ALT + r")(?=\s+\p{Ll}|,)|(?<![\p{L}'’])(?P<name>" + NAME + r")"
 )
-_SENTENCE_START = regex.compile(
+_SENTENCE_START = rx(
     r"(?:^|[.!?][\"”’]?\s{1,3}|\n[ \t>*_—-]*)(?:(?:But|And|Then|So|Now|Here|Yet)\s+)?$"
 )
-_SUBJECT_BEFORE = regex.compile(
+_SUBJECT_BEFORE = rx(
     r"(?:^|[.!?:;][\"”’]?\s{1,3}|\n[ \t>*_—-]*|,\s|\b(?:and|but|so|then|when|while|because|"
     r"that)\s)$"
 )
-_SUBJECT_AFTER = regex.compile(r"\s+\p{Ll}|['’]s\s+\p{Ll}|,\s+\p{Ll}")
-_NEXT_MARK = regex.compile(r"[\"“”‘’«»]")
-_WHO_AFTER = regex.compile(r",?\s+who\b")
-_SENTENCE_BREAK = regex.compile(r"[.!?][\"”’]?\s")
-_AFTER_PREPOSITION = regex.compile(
+_SUBJECT_AFTER = rx(r"\s+\p{Ll}|['’]s\s+\p{Ll}|,\s+\p{Ll}")
+_NEXT_MARK = rx(r"[\"“”‘’«»]")
+_WHO_AFTER = rx(r",?\s+who\b")
+_SENTENCE_BREAK = rx(r"[.!?][\"”’]?\s")
+_AFTER_PREPOSITION = rx(
     r"(?i)\b(?:the|a|an|of|in|on|at|to|from|into|onto|by|with|near|for|about|over|under|"
     r"toward|towards|through|across|past|via)\s+$"
 )
 #: Capitalised words in the middle of a sentence: names, not sentence starters.
-PROPER = regex.compile(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}'’-]+")
+PROPER = rx(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}'’-]+")
 _LEADING_WORDS = frozenset(
     ["as", "and", "but", "so", "then", "when", "while", "if", "because", "that", "the", "of", "to", "with", "by", "for", "from", "in", "on"]
 )
 _PREPOSITIONS = frozenset("of to with by for from in on".split())
-_LEADING_FUNCTION = regex.compile(
+_LEADING_FUNCTION = rx(
     r"^(?:(?i:as|and|but|so|then|when|while|if|because|that|the|of|to|with|by|for|from|in|on)\s+)+"
 )
-_NOMINAL_FULL = regex.compile(NOMINAL + r"$")
-_GENERIC_FULL = regex.compile(
+_NOMINAL_FULL = rx(NOMINAL + r"$")
+_GENERIC_FULL = rx(
     r"(?i:the|a|an|his|her|my|our|their|your)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}][\p{Ll}-]+$"
 )
-_ANY_NAME = regex.compile(r"(?<![\p{L}'’])(?P<name>" + NAME + r")")
-_TITLE_RE = regex.compile(r"(?i)^(?:" + _TITLE_ALT + r")\.?\s+")
-_SUBJECT_NAME = regex.compile(
+_ANY_NAME = rx(r"(?<![\p{L}'’])(?P<name>" + NAME + r")")
+_TITLE_RE = rx(r"(?i)^(?:" + _TITLE_ALT + r")\.?\s+")
+_SUBJECT_NAME = rx(
     r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?:;]\s{1,3})|(?<=\b(?:and|but|so|then|when|while|because|that)\s)|"
     r"(?<=,\s))(?P<name>" + NAME + r")(?=\s+(?:\p{Ll}|'s\s+\p{Ll})|,?\s+who\b|,\s+\p{Ll})",
 )

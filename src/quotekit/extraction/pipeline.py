@@ -53,7 +53,9 @@ def extract_document(document: Document, *, speakers: SpeakerIndex | None = None
             how=c.how,
             why=a.why,
             unclosed=c.unclosed,
-            work=cited_work(text, c.para_start, c.before, c.after, c.para_end),
+            # Dialogue lines in fiction cite no works; skip the look for speed.
+            work=None if c.dialogue and not document.segments else cited_work(
+                text, c.para_start, c.before, c.after, c.para_end),
             start_s=first.start_s if first else None,
             end_s=(last.end_s if last else None),
             confidence=round(min(1.0, c.confidence * a.confidence / 0.9), 3),

@@ -7,11 +7,11 @@ import re
 import regex
 
 from ..model import Work
-from .lexicon import PLATFORMS, WORK_NOUNS
+from .lexicon import rx, PLATFORMS, WORK_NOUNS
 
 _NOUNS = "|".join(sorted((regex.escape(n) for n in WORK_NOUNS), key=len, reverse=True))
 _PLAT = "|".join(sorted((regex.escape(p) for p in PLATFORMS), key=len, reverse=True))
-WORK = regex.compile(
+WORK = rx(
     r"(?i)\b(?:in|on|from|via|through)\s+(?:a|an|the|his|her|their|its|this|that|one|my|"
     r"our|your)\s+(?:(?P<when>recent|new|latest|old|older|early|earlier|famous|classic|"
     r"\d{4}|last|previous|first)\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?P<kind>" + _NOUNS + r")s?\b"
@@ -19,8 +19,8 @@ WORK = regex.compile(
     r"|(?P<titled>(?:" + _NOUNS + r")s?\s+(?:titled|called|entitled|named)\s*,?\s*"
     r"[\"“‘'](?P<title2>[^\"”’'\n]{1,200})[\"”’'])"
 )
-PLATFORM = regex.compile(r"\b(?:on|via)\s+(?P<platform>" + _PLAT + r")\b")
-URL = regex.compile(r"https?://[^\s)\]>\"”]+")
+PLATFORM = rx(r"\b(?:on|via)\s+(?P<platform>" + _PLAT + r")\b")
+URL = rx(r"https?://[^\s)\]>\"”]+")
 #: A cheap first look (plain ``re``, literal-led) before the full patterns run.
 _HINT = re.compile(
     r"(?i)post|blog|book|essay|article|paper|tweet|thread|talk|interview|newsletter|podcast|"
@@ -31,7 +31,7 @@ _HINT = re.compile(
     r"instagram|reddit|hacker news|youtube|medium|github|threads|tiktok|slack|discord|https?:"
 )
 _URL_HINT = re.compile(r"https?://")
-YEAR = regex.compile(r"\b(?:in|back\s+in)\s+(?P<year>1[5-9]\d\d|20\d\d)\b")
+YEAR = rx(r"\b(?:in|back\s+in)\s+(?P<year>1[5-9]\d\d|20\d\d)\b")
 
 
 def cited_work(text: str, para_start: int, before: int, after: int, para_end: int) -> Work | None:
