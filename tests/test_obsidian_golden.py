@@ -9,6 +9,7 @@ and review the diff.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -16,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from quotekit.exporters.obsidian import write_notes
+from quotekit.obsidian.inputs import from_native
 from quotekit.registry import ExportOptions
 from tests.conftest import DATA, ROOT
-from tests.obsidian_support import run, strict_checks
+from tests.obsidian_support import make_extraction, make_source, run, strict_checks, write_input
 from tests.samples import hostile_extraction, youtube_extraction
 
 GOLDEN = DATA / "golden" / "obsidian"
@@ -76,3 +78,13 @@ def test_export_again_replaces_its_own_notes_and_never_a_users(tmp_path: Path) -
     write_notes([youtube_extraction()], tmp_path, ExportOptions())
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["What are we scaling.md", ours.name]) and ours.read_bytes() == first
+
+
+def test_sync_reads_what_extract_writes(tmp_path: Path) -> None:
+    exs = [hostile_extraction(), youtube_extraction(),
+           make_extraction(make_source("T", published="2024-02-03"), ["a b", "c d"],
+                           speakers=["Ada Lovelace", None], times=[1.5, None])]
+    doc = json.loads(write_input(tmp_path / "in.json", exs).read_text(encoding="utf-8"))
+    back = list(from_native(doc, "in.json"))
+    assert [b.source for b in back] == [ex.source for ex in exs]
+    assert [b.quotes for b in back] == [ex.quotes for ex in exs]

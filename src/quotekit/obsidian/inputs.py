@@ -27,67 +27,37 @@ def _native(path: Path) -> dict[str, Any] | None:
     return doc if isinstance(doc, dict) and "quotekit_format" in doc else None
 
 
-_KINDS = {"motion_picture": "video", "broadcast": "podcast", "speech": "talk",
-          "post-weblog": "post", "article": "article", "book": "book"}
+_WORK_FIELDS = ("kind", "title", "when", "url", "platform")
 
 
-def _name(csl: Mapping[str, Any]) -> str:
-    if csl.get("literal"):
-        return str(csl["literal"])
-    parts = [csl.get(k) for k in ("given", "dropping-particle", "non-dropping-particle",
-                                  "family", "suffix")]
-    return " ".join(str(p) for p in parts if p)
+def _source(s: Mapping[str, Any]) -> Source:
+    return Source(id=str(s["id"]), title=s.get("title"),
+                  authors=tuple(str(a) for a in s.get("authors") or ()), url=s.get("url"),
+                  platform=s.get("platform"), published=s.get("published"),
+                  kind=s.get("kind"), path=s.get("path"), language=s.get("language"))
 
 
-def _date(item: Mapping[str, Any]) -> str | None:
-    issued = item.get("issued") or {}
-    parts = (issued.get("date-parts") or [[]])[0]
-    if not parts:
-        return issued.get("literal")
-    return "-".join(f"{int(p):02d}" if i else f"{int(p):04d}" for i, p in enumerate(parts))
-
-
-def _source(item: Mapping[str, Any], source_id: str, path: str | None) -> Source:
-    return Source(id=source_id, title=item.get("title"),
-                  authors=tuple(_name(a) for a in item.get("author") or []),
-                  url=item.get("URL"), platform=item.get("publisher")
-                  or item.get("container-title"), published=_date(item),
-                  kind=_KINDS.get(str(item.get("type"))), path=path)
-
-
-def _quote(q: Mapping[str, Any], source_id: str) -> Quote:
-    found = q.get("found_in") or {}
-    position = next((s for s in found.get("selectors") or []
-                     if s.get("type") == "TextPositionSelector"), None)
-    start, end = (int(position["start"]), int(position["end"])) if position else (0, 0)
-    fragment = found.get("media_fragment") or {}
-    mention = (q.get("original") or {}).get("mention")
+def _quote(q: Mapping[str, Any]) -> Quote:
+    work = q.get("work")
     return Quote(
-        id=q["id"], text=q["text"], start=start, end=end,
-        speaker=(q.get("speaker") or {}).get("name"), speaker_surface=q.get("speaker_surface"),
-        cue=q.get("cue"), how=q.get("how") or "double-quote", why=q.get("why"),
-        unclosed=bool(q.get("unclosed")),
-        work=Work(**{k: mention.get(k) for k in ("kind", "title", "when", "url", "platform")})
-        if mention else None,
-        start_s=fragment.get("start_s"), end_s=fragment.get("end_s"),
-        confidence=float(q.get("confidence", 1.0)),
-        quoted_by=(found.get("quoted_by") or {}).get("name"), source_id=source_id)
+        id=str(q["id"]), text=str(q["text"]), start=int(q.get("start") or 0),
+        end=int(q.get("end") or 0), speaker=q.get("speaker"),
+        speaker_surface=q.get("speaker_surface"), cue=q.get("cue"),
+        how=q.get("how") or "double-quote", why=q.get("why"), unclosed=bool(q.get("unclosed")),
+        work=Work(**{k: work.get(k) for k in _WORK_FIELDS}) if work else None,
+        start_s=q.get("start_s"), end_s=q.get("end_s"),
+        confidence=float(q.get("confidence", 1.0)), quoted_by=q.get("quoted_by"),
+        source_id=str(q["source"]))
 
 
 def from_native(doc: Mapping[str, Any], name: str) -> Iterator[Extraction]:
-    """Extractions from a native JSON document (``quotes`` and their ``works``), one per
-    source, in the order the sources first appear."""
+    """Extractions from a native JSON document (its flat ``sources`` and ``quotes``),
+    one per source, in the order of ``sources``."""
     try:
-        works = doc.get("works") or {}
-        sources: dict[str, Source] = {}
-        by_source: dict[str, list[Quote]] = {}
+        sources = {str(s["id"]): _source(s) for s in doc.get("sources") or []}
+        by_source: dict[str, list[Quote]] = {sid: [] for sid in sources}
         for q in doc.get("quotes") or []:
-            found = q["found_in"]
-            sid = str(found["source_id"])
-            if sid not in sources:
-                sources[sid] = _source(works.get(found.get("work"), {}), sid, found.get("path"))
-                by_source[sid] = []
-            by_source[sid].append(_quote(q, sid))
+            by_source[str(q["source"])].append(_quote(q))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ReadError(f"{name}: not a valid quotekit JSON document ({exc!r})") from None
     for sid, source in sources.items():
