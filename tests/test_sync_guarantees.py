@@ -323,3 +323,25 @@ def test_concurrent_syncs_one_waits_or_fails_cleanly(vault: Path, tmp_path: Path
     assert any(code == 0 for code, _ in outcomes)
     counts = block_ids(vault)
     assert len(counts) == 750 and set(counts.values()) == {1}
+
+
+def test_the_cache_is_only_a_cache(vault: Path, tmp_path: Path) -> None:
+    sync(vault, tmp_path, make_extraction(TALK, TEXTS))
+    path = note_of(vault, TALK.id)
+    path.write_text(path.read_text().replace("> Imagination is", "> Imagination, I say, is"))
+    upstream = make_extraction(TALK, TEXTS, speakers=["Ada Lovelace", None, None])
+    first = sync(vault, tmp_path, upstream)
+    assert "conflicts 1," in first.stderr and "updated 1," in first.stderr
+    before = snapshot(vault)
+    cached = sync(vault, tmp_path, upstream)  # merged from the cache: same report
+    assert "conflicts 1," in cached.stderr and "conflict: Quotes/" in cached.stderr
+    assert snapshot(vault) == before
+    (vault / ".quotekit" / "cache.json").write_text("{not json")
+    assert "conflicts 1," in sync(vault, tmp_path, upstream).stderr
+    assert snapshot(vault) == before
+    (vault / ".quotekit" / "cache.json").write_text('{"version": 1, "files": {}, "notes": '
+                                                     '{"' + path.relative_to(vault).as_posix()
+                                                     + '": {"fp": "x"}}}')
+    edited = make_extraction(TALK, [*TEXTS, "Added later."], speakers=["Ada Lovelace"] + [None] * 3)
+    assert "quotes added 1" in sync(vault, tmp_path, edited).stderr
+    assert set(block_ids(vault).values()) == {1}

@@ -50,7 +50,7 @@ def _put(root: Path, index: vault.VaultIndex, names: NamePicker, note_id: str,
          folder: Path, title: str, text: str) -> None:
     data = text.encode("utf-8")
     path = index.notes.get(note_id)
-    expected = index.raw.get(path) if path else None
+    expected = index.data(path) if path else None
     if path is None:
         path = folder / f"{names.pick(title, note_id)}.md"
         index.notes[note_id] = path

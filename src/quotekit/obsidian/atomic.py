@@ -61,7 +61,8 @@ def _temp(path: Path, data: bytes) -> Path:
     return tmp
 
 
-def _sync_dir(folder: Path) -> None:
+def sync_dir(folder: Path) -> None:
+    """``fsync`` a folder, so that the renames in it are on disk (best effort)."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:
@@ -70,9 +71,12 @@ def _sync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def write(root: Path, path: Path, data: bytes, expected: bytes | None) -> bool:
+def write(root: Path, path: Path, data: bytes, expected: bytes | None, *,
+          sync_folder: bool = True) -> bool:
     """Write ``data`` to ``path`` if it still holds ``expected`` (``None``: must not
-    exist). Returns ``False`` (nothing written) when it changed meanwhile."""
+    exist). Returns ``False`` (nothing written) when it changed meanwhile. With
+    ``sync_folder=False`` the caller syncs the folder later (once for many files):
+    until then a crash may undo the rename, leaving the old file whole."""
     check_inside(root, path)
     tmp = _temp(path, data)
     try:
@@ -93,7 +97,8 @@ def write(root: Path, path: Path, data: bytes, expected: bytes | None) -> bool:
             if current != expected:
                 return False
             os.replace(tmp, path)
-        _sync_dir(path.parent)
+        if sync_folder:
+            sync_dir(path.parent)
         return True
     finally:
         with contextlib.suppress(FileNotFoundError):

@@ -9,6 +9,7 @@ written last, so a run killed half way never marks a note as written before it i
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import unicodedata
@@ -17,13 +18,13 @@ from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import Any, Literal
 
 from ..errors import QuotekitError, UsageError
 from ..extraction.speakers import SpeakerIndex
 from ..model import Extraction, Quote
 from ..people import load_aliases, people_from_notes
-from . import atomic, layout, render, vault, yamlio
+from . import atomic, cache, layout, render, vault, yamlio
 from .lock import vault_lock
 from .merge import merge
 from .names import NamePicker, safe_name
@@ -81,7 +82,7 @@ class Sync:
         self.options = options
         self.folder = subfolder(self.root, options.folder, "--folder")
         self.people_folder = (subfolder(self.root, options.people_folder, "--people-folder")
-                              if options.people_folder else None)
+                              if options.people_folder is not None else None)
         self.template = layout.load_template(options.template) if options.template else None
         self.summary = Summary()
         self._stack = ExitStack()
@@ -91,7 +92,10 @@ class Sync:
         if not self.options.dry_run:
             self._stack.enter_context(vault_lock(self.root, self.summary.messages))
         try:
-            self.index = vault.scan(self.root)
+            self.cache = cache.load(self.root)
+            self.index = vault.scan(self.root, self.cache["files"])
+            self.merged: dict[str, Any] = {}
+            self.written_dirs: set[Path] = set()
         except BaseException:
             self._stack.close()
             raise
@@ -110,8 +114,14 @@ class Sync:
         self.speakers_seen: dict[str, set[str]] = defaultdict(set)
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self._stack.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        try:
+            for folder in sorted(self.written_dirs):
+                atomic.sync_dir(folder)
+            if exc_type is None and not self.options.dry_run:
+                cache.save(self.root, self.index.facts, self.merged)
+        finally:
+            self._stack.close()
 
     def speakers(self, aliases: Path | None) -> SpeakerIndex:
         """Known people: the aliases file, then the vault's person notes."""
@@ -127,8 +137,9 @@ class Sync:
         if self.index.ledger is None:
             return set()
         try:
-            value = parse(self.index.raw[self.index.ledger]).properties.get("quotekit_written")
-        except (UnicodeDecodeError, QuotekitError):
+            value = parse(self.index.data(self.index.ledger)).properties.get(
+                "quotekit_written")
+        except (OSError, UnicodeDecodeError, QuotekitError):
             return set()
         return {str(v) for v in value} if isinstance(value, list) else set()
 
@@ -171,19 +182,52 @@ class Sync:
             text, _ = layout.source_note(ex, fresh, self.people, self.template)
             folder = self.folder
             stem = self.names.pick(render.source_note_title(ex.source), note_id)
-        if self._write(folder / f"{stem}.md", text.encode("utf-8"), None):
+        path = folder / f"{stem}.md"
+        data = text.encode("utf-8")
+        if self._write(path, data, None):
             self.seen_ids.add(note_id)
             self.summary.counts["created"] += 1
             self.summary.counts["quotes added"] += len(fresh)
+            if self.template is None and not self.options.dry_run:
+                self._remember(path, data, self._fingerprint(path, ex, quotes),
+                               {"quotes unchanged": len(fresh)})
+
+    def _fingerprint(self, path: Path, ex: Extraction, quotes: Sequence[Quote]) -> str:
+        blocks = self.index.blocks
+        return cache.fingerprint(cache.VERSION, self.options.layout, self.options.restore,
+                                 ex.source, [(q, self.people.link(q.speaker),
+                                              blocks.get(q.id, path) != path) for q in quotes])
+
+    def _remember(self, path: Path, data: bytes, fp: str, counts: dict[str, int]) -> None:
+        """Cache what the next run would find in a note this run just wrote."""
+        rel = self._rel(path)
+        with contextlib.suppress(OSError):
+            st = path.stat()
+            facts = vault.facts_of(st.st_size, st.st_mtime_ns, data.decode("utf-8"),
+                                   path.relative_to(self.root))
+            self.index.facts[rel] = facts
+            self.merged[rel] = {"fp": fp, "size": facts[0], "mtime": facts[1],
+                                "counts": counts, "messages": []}
 
     def _update(self, path: Path, ex: Extraction, quotes: Sequence[Quote]) -> None:
-        data = self.index.raw[path]
+        blocks = self.index.blocks
+        rel = self._rel(path)
+        facts = self.index.facts.get(rel) or [None, None]
+        fp = self._fingerprint(path, ex, quotes)
+        known = self.cache["notes"].get(rel)
+        if (isinstance(known, dict) and known.get("fp") == fp
+                and [known.get("size"), known.get("mtime")] == facts[:2]):
+            self.summary.counts.update(known.get("counts") or {})
+            self.summary.messages.extend(known.get("messages") or [])
+            self.summary.counts["unchanged"] += 1
+            self.merged[rel] = known
+            return
         try:
+            data = self.index.data(path)
             note = parse(data)
-        except (UnicodeDecodeError, QuotekitError) as exc:
+        except (OSError, UnicodeDecodeError, QuotekitError) as exc:
             self._skip(path, f"cannot read it ({exc}); fix it and sync again")
             return
-        blocks = self.index.blocks
 
         class Elsewhere:
             def __contains__(self, bid: object) -> bool:
@@ -198,6 +242,8 @@ class Sync:
         self.summary.messages.extend(result.messages)
         if result.data is None:
             self.summary.counts["unchanged"] += 1
+            self.merged[rel] = {"fp": fp, "size": facts[0], "mtime": facts[1],
+                                "counts": dict(result.counts), "messages": result.messages}
         elif self._write(path, result.data, data):
             self.summary.counts["updated"] += 1
 
@@ -215,7 +261,8 @@ class Sync:
             return True
         try:
             atomic.make_folder(self.root, path.parent)
-            if atomic.write(self.root, path, data, expected):
+            if atomic.write(self.root, path, data, expected, sync_folder=False):
+                self.written_dirs.add(path.parent)
                 return True
         except atomic.Unsafe as exc:
             self._skip(path, f"refused ({exc})")
@@ -250,8 +297,12 @@ class Sync:
             self._write(self.folder / f"{LEDGER_NAME}.md",
                         layout.compose(props, body).encode("utf-8"), None)
             return
-        data = self.index.raw[self.index.ledger]
-        note = parse(data)
+        try:
+            data = self.index.data(self.index.ledger)
+            note = parse(data)
+        except (OSError, UnicodeDecodeError, QuotekitError) as exc:
+            self._skip(self.index.ledger, f"cannot read the ledger ({exc})")
+            return
         s, e = note.fm_spans().get("quotekit_written", (note.fm[1], note.fm[1])
                                    if note.fm else (0, 0))
         lines = list(note.lines)

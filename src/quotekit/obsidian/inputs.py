@@ -27,29 +27,37 @@ def _native(path: Path) -> dict[str, Any] | None:
     return doc if isinstance(doc, dict) and "quotekit_format" in doc else None
 
 
-def _tuple(value: Any) -> tuple[str, ...]:
-    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+_WORK_FIELDS = ("kind", "title", "when", "url", "platform")
+
+
+def _source(s: Mapping[str, Any]) -> Source:
+    return Source(id=str(s["id"]), title=s.get("title"),
+                  authors=tuple(str(a) for a in s.get("authors") or ()), url=s.get("url"),
+                  platform=s.get("platform"), published=s.get("published"),
+                  kind=s.get("kind"), path=s.get("path"), language=s.get("language"))
+
+
+def _quote(q: Mapping[str, Any]) -> Quote:
+    work = q.get("work")
+    return Quote(
+        id=str(q["id"]), text=str(q["text"]), start=int(q.get("start") or 0),
+        end=int(q.get("end") or 0), speaker=q.get("speaker"),
+        speaker_surface=q.get("speaker_surface"), cue=q.get("cue"),
+        how=q.get("how") or "double-quote", why=q.get("why"), unclosed=bool(q.get("unclosed")),
+        work=Work(**{k: work.get(k) for k in _WORK_FIELDS}) if work else None,
+        start_s=q.get("start_s"), end_s=q.get("end_s"),
+        confidence=float(q.get("confidence", 1.0)), quoted_by=q.get("quoted_by"),
+        source_id=str(q["source"]))
 
 
 def from_native(doc: Mapping[str, Any], name: str) -> Iterator[Extraction]:
-    """Extractions from a native JSON document (``sources`` and ``quotes``)."""
+    """Extractions from a native JSON document (its flat ``sources`` and ``quotes``),
+    one per source, in the order of ``sources``."""
     try:
-        sources = {s["id"]: Source(id=s["id"], title=s.get("title"),
-                                   authors=_tuple(s.get("authors")), url=s.get("url"),
-                                   platform=s.get("platform"), published=s.get("published"),
-                                   kind=s.get("kind"), path=s.get("path"))
-                   for s in doc.get("sources", [])}
+        sources = {str(s["id"]): _source(s) for s in doc.get("sources") or []}
         by_source: dict[str, list[Quote]] = {sid: [] for sid in sources}
-        for q in doc.get("quotes", []):
-            work = Work(**{k: q["work"].get(k) for k in ("kind", "title", "when", "url",
-                                                         "platform")}) if q.get("work") else None
-            by_source[q["source"]].append(Quote(
-                id=q["id"], text=q["text"], start=int(q["start"]), end=int(q["end"]),
-                speaker=q.get("speaker"), speaker_surface=q.get("speaker_surface"),
-                cue=q.get("cue"), how=q.get("how") or "double-quote", why=q.get("why"),
-                unclosed=bool(q.get("unclosed")), work=work, start_s=q.get("start_s"),
-                end_s=q.get("end_s"), confidence=float(q.get("confidence", 1.0)),
-                quoted_by=q.get("quoted_by"), source_id=q["source"]))
+        for q in doc.get("quotes") or []:
+            by_source[str(q["source"])].append(_quote(q))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ReadError(f"{name}: not a valid quotekit JSON document ({exc!r})") from None
     for sid, source in sources.items():

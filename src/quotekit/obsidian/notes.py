@@ -38,8 +38,13 @@ class Block:
 
     @property
     def text(self) -> str:
-        body = [line.rstrip("\r")[1:].strip() for line in self.callout[1:]]
-        return str(_UNESCAPE.sub(r"\1", " ".join(b for b in body if b)))
+        body: list[str] = []
+        for line in self.callout[1:]:
+            text = line.rstrip("\r")[1:].strip()
+            if not text:  # the quote ends at the first blank callout line
+                break
+            body.append(text)
+        return str(_UNESCAPE.sub(r"\1", " ".join(body)))
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ from urllib.parse import quote as urlquote
 import regex
 
 from ..links import clock, moment_url
-from ..model import Extraction, Quote, Source
+from ..model import Extraction, Quote, Source, Work
 from .names import safe_name, wikilink
 
 SOURCE_TAG = "quotekit/source"
@@ -92,12 +92,30 @@ def callout_header(quote: Quote, source: Source, people: People) -> str:
     return CALLOUT + (" " + " · ".join(parts) if parts else "")
 
 
+def cited_work(work: Work | None) -> str | None:
+    """``a recent blog post``, or the work's title (a link when its URL is known)."""
+    if work is None or not (work.title or work.kind or work.url):
+        return None
+    if work.title or work.url:
+        name = escape(work.title or work.url or "")
+        phrase = f"[{name}]({url_for_link(work.url)})" if work.url else f"*{name}*"
+        details = ", ".join(escape(p) for p in (work.kind, work.when, work.platform) if p)
+        return phrase + (f" ({details})" if details else "")
+    words = " ".join(p for p in (work.when, work.kind) if p)
+    article = "an" if words[:1].lower() in "aeiou" else "a"
+    return escape(f"{article} {words}")
+
+
 def quote_block(quote: Quote, source: Source, people: People, block_id: str | None = None
                 ) -> QuoteBlock:
-    """The block for ``quote``; ``block_id`` keeps an id already in the vault."""
-    body = escape(quote.text).split("\n")
-    callout = (callout_header(quote, source, people), *(f"> {line}".rstrip() for line in body))
-    return QuoteBlock(id=block_id or quote.id, callout=callout, text=quote.text)
+    """The block for ``quote``: header, text, and the cited work after a blank callout
+    line; ``block_id`` keeps an id already in the vault."""
+    body = [line.strip() for line in escape(quote.text).split("\n")]
+    callout = [callout_header(quote, source, people), *(f"> {line}".rstrip() for line in body)]
+    work = cited_work(quote.work)
+    if work:
+        callout += [">", f"> — {work}"]
+    return QuoteBlock(id=block_id or quote.id, callout=tuple(callout), text=quote.text)
 
 
 def source_title(source: Source) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -23,6 +24,8 @@ _DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
 _RISKY = frozenset(":#[]{},&*!|>'\"%@`\\")
 # Characters YAML wants escaped inside double quotes (JSON leaves them raw).
 _YAML_ESCAPE = regex.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\p{Cs}]")
+#: libyaml's loader when PyYAML was built with it (10x faster), else the Python one.
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _KEY_LINE = regex.compile(r"^([^\s#'\"\-?:][^:]*?|'[^']*'|\"[^\"]*\"):(?:\s|$)")
 
 
@@ -50,13 +53,14 @@ def scalar(value: Any, *, date: bool = False) -> str:
     return quoted(text)
 
 
+@lru_cache(maxsize=4096)
 def _plain_ok(text: str) -> bool:
     if not text or text != text.strip() or any(c in _RISKY for c in text):
         return False
     if not text.isprintable() or text[0] in "-?~=":
         return False
     try:
-        return bool(yaml.safe_load(text) == text)
+        return bool(yaml.load(text, Loader=Loader) == text)
     except yaml.YAMLError:
         return False
 
@@ -83,7 +87,7 @@ def dump(properties: Mapping[str, Any]) -> list[str]:
 def load(text: str) -> dict[str, Any]:
     """Parse frontmatter text (between the fences); raise :class:`FrontmatterError`."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
