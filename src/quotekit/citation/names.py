@@ -10,6 +10,8 @@ compound family names and organisations in an extra pair of braces.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from collections.abc import Callable
 
 import regex
@@ -41,6 +43,16 @@ def is_corporate(name: str) -> bool:
 
 
 def split_name(name: str) -> dict[str, str]:
+    """A person's or an organisation's name as a CSL name object (a fresh dict)."""
+    return dict(_split_name(name))
+
+
+@lru_cache(maxsize=16384)
+def _split_name(name: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_split(name).items())
+
+
+def _split(name: str) -> dict[str, str]:
     """A CSL name object for a display name; ``{}`` for an empty name."""
     name = " ".join(name.split())
     if not name:

@@ -76,10 +76,12 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, Any], tuple[int, int]
         return {}, None
     try:
         post = frontmatter.loads(m.group(0) + "\n")
-    except (yaml.YAMLError, ValueError) as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        where = f" (line {line + 2})" if isinstance(line, int) else ""
-        raise ReadError(f"{name}: front matter is not valid YAML{where}") from None
+    except (yaml.YAMLError, ValueError):
+        # Not YAML: a Markdown rule (`---`) or a broken block. It stays text, so
+        # nothing in it is lost; there is simply no metadata.
+        return {}, None
+    if not isinstance(post.metadata, dict):
+        return {}, None
     return dict(post.metadata), (m.start(), m.end())
 
 
