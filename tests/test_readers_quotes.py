@@ -21,21 +21,6 @@ EXPECTED = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))
 HAS_EXTRACTOR = "return []" not in Path(pipeline.__file__).read_text(encoding="utf-8")
 needs_extractor = pytest.mark.xfail(not HAS_EXTRACTOR, strict=False,
                                     reason="the extraction core is not on this branch yet")
-# Known extractor gaps, reported to the lead (remove a mark when its cause is fixed):
-CUE_BOUNDARY = pytest.mark.xfail(
-    strict=False, reason="extraction/pipeline.py takes every Segment.start as a quote "
-    "boundary; timed readers make one segment per cue, so an unclosed quote stops at "
-    "the end of its first cue and attribution does not look into the cue before. "
-    "Document.breaks alone holds the boundaries (the text reader puts each label's "
-    "start and end there; transcripts-dev predictions are identical with breaks only).")
-AUTHOR_QUOTER = pytest.mark.xfail(
-    strict=False, reason="quoted_by comes only from segment speakers; a document with no "
-    "speaker labels should fall back to Source.authors (page author, yt-dlp uploader).")
-UNMARKED = pytest.mark.xfail(
-    strict=False, reason="an unclosed spoken marker with no quotation mark and no "
-    "`end quote` (`he writes quote when we see ...`) is not detected; it should end at "
-    "the next break (a pause).")
-
 #: fixture -> extra CLI options (how the quoter gets its name).
 FIXTURES = {
     "scaling.srt": [],                      # `Dwarkesh Patel:` on the first card
@@ -47,14 +32,7 @@ FIXTURES = {
     "scaling-p20.json": [],
     "scaling-substack.md": [],
 }
-MARKS = {
-    "scaling.srt": [CUE_BOUNDARY], "scaling.vtt": [CUE_BOUNDARY],
-    "scaling-auto.en.vtt": [CUE_BOUNDARY, AUTHOR_QUOTER, UNMARKED],
-    "scaling-yt.json": [CUE_BOUNDARY, AUTHOR_QUOTER],
-    "scaling-whisper.json": [CUE_BOUNDARY, AUTHOR_QUOTER],
-    "scaling-whisperx.json": [CUE_BOUNDARY], "scaling-p20.json": [CUE_BOUNDARY],
-    "scaling-substack.md": [],
-}
+MARKS: dict[str, list[pytest.MarkDecorator]] = {name: [] for name in FIXTURES}
 
 
 def words(text: str) -> list[str]:
@@ -89,7 +67,6 @@ def text_version() -> Quote:
 
 
 @needs_extractor
-@AUTHOR_QUOTER
 def test_text_version() -> None:
     q = text_version()
     assert q.text.endswith("precise capabilities.")
@@ -115,7 +92,6 @@ def test_every_format_gives_the_same_quote(name: str) -> None:
 
 
 @needs_extractor
-@CUE_BOUNDARY
 def test_aliases_file_names_speaker_labels(tmp_path: Path) -> None:
     aliases = tmp_path / "aliases.yml"
     aliases.write_text("Dwarkesh Patel: [SPEAKER_00]\nBeren Millidge: [Baron Millig]\n",
@@ -128,8 +104,6 @@ def test_aliases_file_names_speaker_labels(tmp_path: Path) -> None:
 
 
 @needs_extractor
-@CUE_BOUNDARY
-@UNMARKED
 def test_lowercase_auto_captions_give_a_spoken_marker_quote() -> None:
     doc = read(HERE / "scaling-auto.en.vtt")
     found = [q for q in extract(doc) if q.text.startswith("when we see frontier")]
@@ -141,7 +115,6 @@ def test_lowercase_auto_captions_give_a_spoken_marker_quote() -> None:
 
 
 @needs_extractor
-@CUE_BOUNDARY
 def test_attribution_in_the_cue_before() -> None:
     doc = read(HERE / "samples" / "talk.srt")
     found = [q for q in extract(doc) if q.text.startswith("Extraordinary claims")]

@@ -80,6 +80,8 @@ _DASH_ATTRIBUTION = rx(
 )
 
 
+#: "he writes quote when we see ..." (captions without punctuation): a cue right before.
+_CUE_RIGHT_BEFORE = rx(r"\b(?i:\L<cues>)\s+$")
 #: An unmarked quote (after a spoken marker, "as X put it") is at most this long.
 MAX_UNMARKED = 2000
 
@@ -209,7 +211,8 @@ def _spoken(text: str, ps: int, pe: int, offsets: Sequence[int],
             continue
         start = i + m.end()
         if not m.group(0).rstrip().endswith((",", ":")) and \
-                text[i + m.end():i + m.end() + 1] not in OPENERS | {'"'}:
+                text[i + m.end():i + m.end() + 1] not in OPENERS | {'"'} and \
+                not (m.group("who") is None and _CUE_RIGHT_BEFORE.search(before)):
             continue  # "quote them and ...", "quote X" without a comma: not a marker
         if text[start:start + 1] in OPENERS or text[start:start + 1] == '"':
             k = bisect.bisect_left(opens, start)
@@ -239,6 +242,7 @@ def _spoken(text: str, ps: int, pe: int, offsets: Sequence[int],
         if n < 3 or commas * 2 >= n:
             continue  # a word or two, or dictated syntax ("quote, who, greater than")
         out.append(Candidate(start, end, "spoken-marker", ps, pe, before=i, after=after,
+                             unclosed=stop is None,
                              confidence=0.75 if stop is not None else 0.6,
                              speaker_hint=(m.group("who") or "").strip() or None))
     return out, flags

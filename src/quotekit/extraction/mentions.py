@@ -37,15 +37,15 @@ NAME = (
 )
 _NOUN_ALT = r"\L<nouns>"
 NOMINAL = (
-    r"(?i:the|a|an|his|her|my|our|their|this|that|its|your)\s+"
+    r"\b(?i:the|a|an|his|her|my|our|their|this|that|its|your)\s+"
     r"(?:[\p{Ll}-]+\s+){0,2}?" + _NOUN_ALT + r"(?:-[\p{Ll}]+)?\b"
 )
 #: Any ``the + noun`` next to a cue verb is a speaker ("the saloon-keeper demanded").
 GENERIC_NOMINAL = (
-    r"(?:the|a|an|his|her|my|our|their|your)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}][\p{Ll}-]+"
+    r"\b(?:the|a|an|his|her|my|our|their|your)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}][\p{Ll}-]+"
     r"(?=[\s,;.!?]|$)"
 )
-PRONOUN = (r"(?i:he|she|they|i|we|it|you|myself|himself|herself|themselves|somebody\s+else|"
+PRONOUN = (r"\b(?i:he|she|they|i|we|it|you|myself|himself|herself|themselves|somebody\s+else|"
            r"someone\s+else|somebody|someone|everybody|everyone|nobody)\b")
 MENTION = r"(?:" + PRONOUN + r"|" + NOMINAL + r"|" + NAME + r")"
 

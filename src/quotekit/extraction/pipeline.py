@@ -17,7 +17,9 @@ _SPAN_TRIM = " \t\n"
 def extract_document(document: Document, *, speakers: SpeakerIndex | None = None) -> list[Quote]:
     """All attributed quotations in ``document``, in text order."""
     text = document.text
-    boundaries = sorted({s.start for s in document.segments} | set(document.breaks))
+    # Paragraph breaks in the text, plus what a listener hears as a boundary (a pause,
+    # a change of speaker): readers put those in Document.breaks. A cue boundary is not one.
+    boundaries = sorted(set(document.breaks))
     candidates = detect(text, document.skip, boundaries)
     attributor = Attributor(text, document.segments, document.skip,
                             document.source.authors[0] if document.source.authors else None)
@@ -38,9 +40,9 @@ def extract_document(document: Document, *, speakers: SpeakerIndex | None = None
     attrs = [attributor.attribute(c) for c in cands]
     if not document.segments:
         fill_turns(cands, attrs)
-    # Without speaker labels, whoever the page credits (one author) reads the quotes out.
+    # Where no speaker label says who reads a quote out, the page's one author does.
     authors = document.source.authors
-    author = authors[0] if len(authors) == 1 and not document.segments else None
+    author = authors[0] if len(authors) == 1 else None
     for (c, start, end, body), a in zip(kept, attrs):
         speaker = index.canonical(a.speaker, text) if a.speaker else None
         first, seg_i = segment_at(document.segments, start, seg_i)
