@@ -29,16 +29,18 @@ def test_exactly_one_quote_with_its_attribution() -> None:
     q = quotes[0]
     assert q["text"].startswith("When we see frontier models")
     assert q["text"].endswith("precise capabilities.")
-    assert (q["speaker"]["name"], q["speaker_surface"], q["cue"]) == ("Baron Millig", "He",
+    assert (q["speaker"], q["speaker_surface"], q["cue"]) == ("Baron Millig", "He",
                                                                        "writes")
     assert q["unclosed"] is True
     assert q["how"] == "spoken-marker"
     mention = q["original"]["mention"]
     assert mention["kind"] == "blog post" and mention["when"] == "recent"
-    (work,) = doc["works"].values()  # type: ignore[attr-defined]
-    assert work["title"] == "What are we scaling?"
+    assert q["quoted_by"] == "Dwarkesh Patel"
+    (source,) = doc["sources"]  # type: ignore[misc]
+    assert (source["title"], source["authors"], source["platform"], source["kind"]) == (
+        "What are we scaling?", ["Dwarkesh Patel"], "YouTube", "video")
+    work = doc["works"][source["work"]]  # type: ignore[index]
     assert work["author"] == [{"family": "Patel", "given": "Dwarkesh"}]
-    assert work["publisher"] == "YouTube"
 
 
 def test_offsets_index_the_text_as_read() -> None:
@@ -55,7 +57,7 @@ def test_paraphrase_and_joke_are_not_quotes() -> None:
 
 def test_aliases_file_names_the_canonical_speaker() -> None:
     q = _run("--aliases", str(EXAMPLES / "aliases.yml"))["quotes"][0]  # type: ignore[index]
-    assert (q["speaker"]["name"], q["speaker_surface"]) == ("Beren Millidge", "He")
+    assert (q["speaker"], q["speaker_surface"]) == ("Beren Millidge", "He")
 
 
 @pytest.mark.parametrize("content", ["Beren Millidge: []\n", "- Beren Millidge\n"])
@@ -63,11 +65,11 @@ def test_fuzzy_match_resolves_the_garbled_name(tmp_path: Path, content: str) -> 
     aliases = tmp_path / "people.yml"
     aliases.write_text(content, encoding="utf-8")
     q = _run("--aliases", str(aliases))["quotes"][0]  # type: ignore[index]
-    assert q["speaker"]["name"] == "Beren Millidge"
+    assert q["speaker"] == "Beren Millidge"
 
 
 def test_unrelated_person_does_not_capture_the_speaker(tmp_path: Path) -> None:
     aliases = tmp_path / "people.yml"
     aliases.write_text("Ada Lovelace: []\n", encoding="utf-8")
     q = _run("--aliases", str(aliases))["quotes"][0]  # type: ignore[index]
-    assert q["speaker"]["name"] == "Baron Millig"
+    assert q["speaker"] == "Baron Millig"
