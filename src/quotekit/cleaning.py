@@ -28,9 +28,9 @@ _SPACE = regex.compile(r"\s+")
 
 def strip_noise(text: str) -> str:
     """``text`` without bracketed noise such as ``[music]`` or ``\\[laughter\\]``."""
-    return _NOISE.sub(" ", text)
+    return str(_NOISE.sub(" ", text))
 
 
 def normalize(text: str) -> str:
     """Quote text for a span: noise removed, whitespace collapsed, ends stripped."""
-    return _SPACE.sub(" ", _NOISE.sub(" ", text)).strip()
+    return str(_SPACE.sub(" ", _NOISE.sub(" ", text))).strip()

@@ -14,7 +14,8 @@ _YOUTUBE_ID = regex.compile(r"^[A-Za-z0-9_-]{11}$")
 
 def _digest(key: str, chars: int) -> str:
     # surrogatepass: a string with a lone surrogate still gets an id, the same every time
-    raw = hashlib.sha256(unicodedata.normalize("NFC", key).encode("utf-8", "surrogatepass")).digest()
+    data = unicodedata.normalize("NFC", key).encode("utf-8", "surrogatepass")
+    raw = hashlib.sha256(data).digest()
     return base64.b32encode(raw).decode("ascii").lower()[:chars]
 
 
@@ -32,7 +33,8 @@ def youtube_id(url: str | None) -> str | None:
         candidate = parts.path.strip("/").split("/")[0]
     elif host.endswith("youtube.com") or host.endswith("youtube-nocookie.com"):
         if parts.path == "/watch":
-            candidate = (parse_qs(parts.query).get("v") or [None])[0]
+            values = parse_qs(parts.query).get("v")
+            candidate = values[0] if values else None
         else:
             bits = parts.path.strip("/").split("/")
             if len(bits) >= 2 and bits[0] in {"embed", "shorts", "live", "v"}:

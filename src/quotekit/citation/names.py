@@ -10,9 +10,8 @@ compound family names and organisations in an extra pair of braces.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from collections.abc import Callable
+from functools import lru_cache
 
 import regex
 

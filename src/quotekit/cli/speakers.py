@@ -18,6 +18,10 @@ def command(paths: tuple[str, ...], aliases: Path | None, vault: Path | None,
             as_json: bool) -> int:
     """List the speakers quoted in PATHS, their surface forms, and suggested merges.
 
+    A suggested merge is a name close to a known person's (from --aliases or --vault)
+    or to another speaker's, but not close enough to be merged on its own — typically a
+    speech-recognition garble. Add it to your aliases file to merge it.
+
     \b
     Examples:
       quotekit speakers examples/what-are-we-scaling.txt
@@ -27,6 +31,7 @@ def command(paths: tuple[str, ...], aliases: Path | None, vault: Path | None,
     from collections import defaultdict
 
     from ..extraction.pipeline import extract_document
+    from ..extraction.speakers import SpeakerIndex, name_score
     from ..people import load_speakers
     from ..reading import read
 
@@ -40,11 +45,28 @@ def command(paths: tuple[str, ...], aliases: Path | None, vault: Path | None,
             counts[name] += 1
             if q.speaker_surface:
                 surfaces[name].add(q.speaker_surface)
-    rows = [{"speaker": n, "quotes": counts[n], "surfaces": sorted(surfaces[n])}
+    index = speakers or SpeakerIndex()
+    names = [n for n in counts if n != "(unknown)"]
+    suggestions: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        hint = index.suggest(n)
+        if hint:
+            suggestions[n].append(f"{hint.name} ({hint.score:.2f})")
+        for other in names:
+            score = name_score(n, other)
+            if other != n and counts[other] > counts[n] and \
+                    index.suggest_at <= score < 1.0:
+                suggestions[n].append(f"{other} ({score:.2f})")
+    rows = [{"speaker": n, "quotes": counts[n], "surfaces": sorted(surfaces[n]),
+             "merge_into": suggestions.get(n, [])}
             for n in sorted(counts, key=lambda n: (-counts[n], n))]
     if as_json:
         click.echo(json.dumps({"speakers": rows}, indent=2, ensure_ascii=False))
     else:
         for r in rows:
-            click.echo(f"{r['speaker']}\t{r['quotes']}\t{', '.join(r['surfaces'])}")
+            merge = r["merge_into"]
+            line = f"{r['speaker']}\t{r['quotes']}\t{', '.join(r['surfaces'])}"  # type: ignore[arg-type]
+            if merge:
+                line += f"\tmerge into? {', '.join(merge)}"  # type: ignore[arg-type]
+            click.echo(line)
     return 1 if failures.count else 0

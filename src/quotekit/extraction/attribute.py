@@ -23,7 +23,7 @@ import regex
 
 from ..model import Segment
 from .detect import Candidate
-from .lexicon import rx, CUE_SET
+from .lexicon import CUE_SET, rx
 from .mentions import (
     GENERIC_NOMINAL,
     MENTION,
@@ -40,11 +40,12 @@ from .mentions import (
 )
 
 CUE = r"(?i:" + "|".join(sorted(CUE_SET, key=len, reverse=True)) + r")\b"
-_ADV = r"(?:\p{Ll}+ly|in\s+fact|who|that|which|has|had|have|once|then|also|would|will|just|famously|later|again|" \
-       r"goes\s+on\s+to|went\s+on\s+to|is\s+going\s+to|was|were|did|does|do|now|still|" \
+_ADV = r"(?:\p{Ll}+ly|in\s+fact|who|that|which|has|had|have|once|then|also|would|will|" \
+       r"just|famously|later|again|goes\s+on\s+to|went\s+on\s+to|is\s+going\s+to|" \
+       r"was|were|did|does|do|now|still|" \
        r"always|never|even|actually|basically|kind\s+of|sort\s+of|allegedly|supposedly)"
-_TAIL = r"(?:\s*,?\s+(?:that|this|it|us|me|him|her|them|something|like|back|out|up|in\s+[^,\"“]{1,50}?|" \
-        r"on\s+[^,\"“]{1,50}?|to\s+[^,\"“]{1,40}?|about\s+[^,\"“]{1,40}?|from\s+[^,\"“]{1,40}?))*"
+_TAIL = r"(?:\s*,?\s+(?:that|this|it|us|me|him|her|them|something|like|back|out|up|" \
+        r"in\s+[^,\"“]{1,50}?|on\s+[^,\"“]{1,50}?|to\s+[^,\"“]{1,40}?|about\s+[^,\"“]{1,40}?|from\s+[^,\"“]{1,40}?))*"
 _MARKER = r"(?:\s*[,:]?\s*(?:and\s+)?(?:I\s+)?(?:quote|quoting)\b)?"
 
 _WHO = (r"(?:(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(?P<name>" + NAME + r")|"
@@ -125,11 +126,16 @@ _INNER_NAME = rx(r"(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(" + NAME + 
 _APPOS_NAME = rx(r"\s*(" + NAME + r")\s*")
 #: Cues that say the previous speaker goes on ("he continued"): no turn change.
 _CONTINUING = frozenset(
-    "continued continues continue went goes added adds resumed resumes pursued pursues "
-    "persisted persists repeated repeats".split()
+    (
+        "continued continues continue went goes added adds resumed resumes pursued pursues "
+        "persisted persists repeated repeats"
+    ).split()
 )
 _NOT_PEOPLE = frozenset(
-    ["time", "way", "thing", "things", "day", "night", "moment", "end", "question", "answer", "point", "fact", "case", "idea", "word", "words", "story", "rest", "others", "lot", "bit", "kind", "sort", "part"]
+    (
+        "time way thing things day night moment end question answer point fact case idea word "
+        "words story rest others lot bit kind sort part"
+    ).split()
 )
 
 
@@ -144,7 +150,8 @@ class Attribution:
     addressee: str | None = None
 
 
-def segment_at(segments: Sequence[Segment], offset: int, hint: int = 0) -> tuple[Segment | None, int]:
+def segment_at(segments: Sequence[Segment], offset: int,
+               hint: int = 0) -> tuple[Segment | None, int]:
     """The segment containing ``offset`` (segments sorted); returns it and its index."""
     i = hint
     while i < len(segments) and segments[i].end <= offset:
@@ -324,7 +331,7 @@ class Attributor:
                 if a:
                     return a
         m = SENTENCE_CUE.search(text, lo, window_end)
-        if (m is None and c.before == c.para_start) or (m is None and not text[c.para_start:c.before].strip()):
+        if m is None and not text[c.para_start:c.before].strip():
             # The quote opens its paragraph: a sentence ending in ":" just before it.
             prev_end = c.para_start
             while prev_end > 0 and text[prev_end - 1] in " \t\n":

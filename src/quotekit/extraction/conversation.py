@@ -39,10 +39,10 @@ def fill_turns(cands: Sequence[Candidate], attrs: list[Attribution]) -> None:
     _fill_runs(cands, attrs)
     # Quotes later in a paragraph whose turn now has a speaker share it.
     by_para: dict[int, str] = {}
-    for c, a in zip(cands, attrs):
+    for c, a in zip(cands, attrs, strict=True):
         if a.speaker and c.para_start not in by_para:
             by_para[c.para_start] = a.speaker
-    for i, (c, a) in enumerate(zip(cands, attrs)):
+    for i, (c, a) in enumerate(zip(cands, attrs, strict=True)):
         if a.speaker is None and c.para_start in by_para:
             attrs[i] = Attribution(by_para[c.para_start], a.surface, a.cue, "same-paragraph",
                                    0.5, a.quoted_by, a.addressee)
@@ -57,9 +57,8 @@ def _name_narrator(cands: Sequence[Candidate], attrs: list[Attribution]) -> None
     votes: dict[str, int] = {}
     for i in mine:
         for j in (i - 1, i + 1):
-            if 0 <= j < len(attrs) and attrs[j].speaker != "I" and attrs[j].addressee and \
-                    cands[j].para_start != cands[i].para_start:
-                name = attrs[j].addressee
+            name = attrs[j].addressee if 0 <= j < len(attrs) else None
+            if name and attrs[j].speaker != "I" and cands[j].para_start != cands[i].para_start:
                 votes[name] = votes.get(name, 0) + 1
     if not votes:
         return

@@ -14,9 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-import regex
-
-from .lexicon import rx, CUE_ALT, CUE_SET
+from .lexicon import CUE_ALT, CUE_SET, rx
 from .marks import OPENERS, Span, pair_marks
 
 _CHARS = re.compile(r"[\"“”„‟«»'‘’‚‹›\n]")
@@ -75,7 +73,8 @@ _DASH_START = rx(r"[ \t]*(?:—|―|--)[ \t]*")
 #: An attribution inside a dash line: ", he said." / "! Buck Mulligan said gloomily."
 _DASH_ATTRIBUTION = rx(
     r"(?<=[,.!?])\s+(?:(?:he|she|they|I|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+"
-    r"(?:\p{Ll}+ly\s+)?(?i:" + CUE_ALT + r")\b|(?i:" + CUE_ALT + r")\s+(?:he|she|\p{Lu}[\p{L}'’-]+))"
+    r"(?:\p{Ll}+ly\s+)?(?i:" + CUE_ALT + r")\b"
+    r"|(?i:" + CUE_ALT + r")\s+(?:he|she|\p{Lu}[\p{L}'’-]+))"
     r"[^.!?\n]{0,80}?[.!?,;:]"
 )
 
@@ -123,7 +122,8 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
     m = _SENT_END.search(text, pos, hi)
     if not m:
         return hi
-    return m.start() + (1 if text[m.start()] in "?!" else 0)
+    end: int = m.start() + (1 if text[m.start()] in "?!" else 0)
+    return end
 
 
 def _prev_word(text: str, lo: int, pos: int) -> str:
@@ -385,7 +385,8 @@ def _tokens(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def paragraphs(text: str, extra: Sequence[int] = ()) -> Iterator[tuple[int, int, list[tuple[str, int]]]]:
+def paragraphs(text: str, extra: Sequence[int] = ()
+               ) -> Iterator[tuple[int, int, list[tuple[str, int]]]]:
     """Yield ``(start, end, tokens)`` per paragraph; ``tokens`` are (kind, offset)."""
     boundaries = sorted(b for b in extra if 0 < b < len(text))
     bi = 0

@@ -9,14 +9,126 @@ import regex
 
 # Verbs that introduce or follow a quotation ("said", "writes", "quipped" ...), as stems
 # with their inflections spelled out so a regex can list them.
-CUE_VERBS = ["say", "says", "said", "saying", "write", "writes", "wrote", "written", "writing", "tell", "tells", "told", "ask", "asks", "asked", "add", "adds", "added", "note", "notes", "noted", "argue", "argues", "argued", "quip", "quips", "quipped", "tweet", "tweets", "tweeted", "post", "posts", "posted", "reply", "replies", "replied", "answer", "answers", "answered", "respond", "responds", "responded", "explain", "explains", "explained", "declare", "declares", "declared", "state", "states", "stated", "claim", "claims", "claimed", "insist", "insists", "insisted", "observe", "observes", "observed", "remark", "remarks", "remarked", "comment", "comments", "commented", "continue", "continues", "continued", "cry", "cries", "cried", "exclaim", "exclaims", "exclaimed", "shout", "shouts", "shouted", "call", "calls", "called", "whisper", "whispers", "whispered", "murmur", "murmurs", "murmured", "mutter", "mutters", "muttered", "sigh", "sighs", "sighed", "laugh", "laughs", "laughed", "smile", "smiles", "smiled", "grumble", "grumbles", "grumbled", "growl", "growls", "growled", "snap", "snaps", "snapped", "sneer", "sneers", "sneered", "scream", "screams", "screamed", "yell", "yells", "yelled", "roar", "roars", "roared", "groan", "groans", "groaned", "moan", "moans", "moaned", "sob", "sobs", "sobbed", "stammer", "stammers", "stammered", "stutter", "stutters", "stuttered", "plead", "pleads", "pleaded", "beg", "begs", "begged", "urge", "urges", "urged", "warn", "warns", "warned", "suggest", "suggests", "suggested", "admit", "admits", "admitted", "confess", "confesses", "confessed", "agree", "agrees", "agreed", "protest", "protests", "protested", "object", "objects", "objected", "interrupt", "interrupts", "interrupted", "inquire", "inquires", "inquired", "enquire", "enquires", "enquired", "demand", "demands", "demanded", "repeat", "repeats", "repeated", "retort", "retorts", "retorted", "rejoin", "rejoins", "rejoined", "return", "returns", "returned", "resume", "resumes", "resumed", "persist", "persists", "persisted", "pursue", "pursues", "pursued", "announce", "announces", "announced", "assert", "asserts", "asserted", "concede", "concedes", "conceded", "conclude", "concludes", "concluded", "begin", "begins", "began", "go", "goes", "went", "put", "puts", "recall", "recalls", "recalled", "recount", "recounts", "recounted", "quoted", "joke", "jokes", "joked", "tease", "teases", "teased", "chuckle", "chuckles", "chuckled", "giggle", "giggles", "giggled", "gasp", "gasps", "gasped", "breathe", "breathes", "breathed", "hiss", "hisses", "hissed", "bark", "barks", "barked", "bellow", "bellows", "bellowed", "mumble", "mumbles", "mumbled", "drawl", "drawls", "drawled", "lament", "laments", "lamented", "wonder", "wonders", "wondered", "think", "thinks", "thought", "reflect", "reflects", "reflected", "suppose", "supposes", "supposed", "write-up", "put", "it", "puts", "it", "remind", "reminds", "reminded", "assure", "assures", "assured", "cheer", "cheers", "cheered", "counter", "counters", "countered", "muse", "muses", "mused", "proclaim", "proclaims", "proclaimed", "joined", "explode", "exploded", "sang", "sing", "sings", "prompt", "prompted", "affirm", "affirms", "affirmed", "acknowledge", "acknowledges", "acknowledged", "mention", "mentions", "mentioned", "testify", "testifies", "testified", "report", "reports", "reported", "predict", "predicts", "predicted", "describe", "describes", "described", "cite", "cites", "cited"]
+CUE_VERBS = (
+    "say says said saying "
+    "write writes wrote written writing "
+    "tell tells told "
+    "ask asks asked "
+    "add adds added "
+    "note notes noted "
+    "argue argues argued "
+    "quip quips quipped "
+    "tweet tweets tweeted "
+    "post posts posted "
+    "reply replies replied "
+    "answer answers answered "
+    "respond responds responded "
+    "explain explains explained "
+    "declare declares declared "
+    "state states stated "
+    "claim claims claimed "
+    "insist insists insisted "
+    "observe observes observed "
+    "remark remarks remarked "
+    "comment comments commented "
+    "continue continues continued "
+    "cry cries cried "
+    "exclaim exclaims exclaimed "
+    "shout shouts shouted "
+    "call calls called "
+    "whisper whispers whispered "
+    "murmur murmurs murmured "
+    "mutter mutters muttered "
+    "sigh sighs sighed "
+    "laugh laughs laughed "
+    "smile smiles smiled "
+    "grumble grumbles grumbled "
+    "growl growls growled "
+    "snap snaps snapped "
+    "sneer sneers sneered "
+    "scream screams screamed "
+    "yell yells yelled "
+    "roar roars roared "
+    "groan groans groaned "
+    "moan moans moaned "
+    "sob sobs sobbed "
+    "stammer stammers stammered "
+    "stutter stutters stuttered "
+    "plead pleads pleaded "
+    "beg begs begged "
+    "urge urges urged "
+    "warn warns warned "
+    "suggest suggests suggested "
+    "admit admits admitted "
+    "confess confesses confessed "
+    "agree agrees agreed "
+    "protest protests protested "
+    "object objects objected "
+    "interrupt interrupts interrupted "
+    "inquire inquires inquired enquire enquires enquired "
+    "demand demands demanded "
+    "repeat repeats repeated "
+    "retort retorts retorted "
+    "rejoin rejoins rejoined "
+    "return returns returned "
+    "resume resumes resumed "
+    "persist persists persisted "
+    "pursue pursues pursued "
+    "announce announces announced "
+    "assert asserts asserted "
+    "concede concedes conceded "
+    "conclude concludes concluded "
+    "begin begins began "
+    "go goes went "
+    "put puts "
+    "recall recalls recalled "
+    "recount recounts recounted "
+    "quoted "
+    "joke jokes joked "
+    "tease teases teased "
+    "chuckle chuckles chuckled "
+    "giggle giggles giggled "
+    "gasp gasps gasped "
+    "breathe breathes breathed "
+    "hiss hisses hissed "
+    "bark barks barked "
+    "bellow bellows bellowed "
+    "mumble mumbles mumbled "
+    "drawl drawls drawled "
+    "lament laments lamented "
+    "wonder wonders wondered "
+    "think thinks thought "
+    "reflect reflects reflected "
+    "suppose supposes supposed "
+    "remind reminds reminded "
+    "assure assures assured "
+    "cheer cheers cheered "
+    "counter counters countered "
+    "muse muses mused "
+    "proclaim proclaims proclaimed "
+    "joined "
+    "explode exploded "
+    "sang sing sings "
+    "prompt prompted "
+    "affirm affirms affirmed "
+    "acknowledge acknowledges acknowledged "
+    "mention mentions mentioned "
+    "testify testifies testified "
+    "report reports reported "
+    "predict predicts predicted "
+    "describe describes described "
+    "cite cites cited "
+).split()
 CUE_SET = frozenset(w for w in CUE_VERBS if "-" not in w)
 #: The cue verbs as a pattern fragment (a ``regex`` named list: fast to compile and match).
 CUE_ALT = r"\L<cues>"
 
 # Cues that only count right next to a quote (too common as ordinary verbs elsewhere).
 WEAK_CUES = frozenset(
-    ["go", "goes", "went", "put", "puts", "begin", "begins", "began", "continue", "continues", "continued", "return", "returns", "returned", "think", "thinks", "thought", "wonder", "wonders", "wondered", "smile", "smiles", "smiled", "laugh", "laughs", "laughed", "call", "calls", "called", "post", "posts", "posted", "suppose", "supposes", "supposed", "describe", "describes", "described", "report", "reports", "reported", "cite", "cites", "cited"]
+    "go goes went put puts begin begins began continue continues continued return returns "
+    "returned think thinks thought wonder wonders wondered smile smiles smiled laugh laughs "
+    "laughed call calls called post posts posted suppose supposes supposed describe "
+    "describes described report reports reported cite cites cited".split()
 )
 
 PRONOUNS_MALE = frozenset({"he", "him", "his"})
@@ -68,7 +180,33 @@ PERSON_NOUNS: dict[str, str | None] = {
 
 # Words that start sentences or follow "the" but are not names.
 FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "and", "but", "or", "nor", "so", "yet", "for", "if", "then", "than", "that", "this", "these", "those", "there", "here", "when", "where", "while", "why", "how", "what", "which", "who", "whom", "whose", "as", "at", "by", "in", "on", "of", "off", "to", "from", "with", "without", "into", "onto", "upon", "over", "under", "after", "before", "since", "until", "till", "about", "above", "below", "between", "through", "during", "against", "among", "around", "behind", "beyond", "near", "like", "unlike", "not", "no", "yes", "now", "well", "oh", "ah", "o", "okay", "ok", "alright", "all", "any", "some", "every", "each", "both", "either", "neither", "none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third", "last", "next", "other", "another", "such", "only", "just", "even", "also", "still", "again", "already", "always", "never", "ever", "often", "sometimes", "perhaps", "maybe", "indeed", "really", "actually", "basically", "literally", "certainly", "surely", "very", "quite", "rather", "too", "much", "many", "more", "most", "less", "least", "few", "little", "it", "its", "it's", "i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "we", "we're", "we've", "our", "ours", "us", "you", "you're", "your", "yours", "he", "he's", "his", "him", "she", "she's", "her", "hers", "they", "they're", "their", "theirs", "them", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "have", "has", "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "let", "let's", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "mr", "mrs", "ms", "dr", "god", "lord", "sir", "madam", "miss", "yes", "no", "thank", "thanks", "please", "hello", "hi", "hey", "dear", "good", "great", "right", "so-called", "because", "though", "although", "however", "therefore", "thus", "hence", "meanwhile", "otherwise", "besides", "whereas", "whether", "unless", "once", "twice", "anyway", "anyhow", "somehow", "someone", "somebody", "something", "everyone", "everybody", "everything", "nobody", "nothing", "anyone", "anybody", "anything", "today", "tomorrow", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "chapter", "book", "part", "volume", "section", "act", "scene", "note", "see", "look", "listen", "say", "said", "says", "tell", "told", "ask", "asked", "come", "go", "went", "came", "get", "got", "make", "made", "take", "took", "give", "gave", "know", "knew", "think", "thought", "want", "wanted", "need", "well-known", "yeah", "yep", "nope", "uh", "um", "hmm", "mm", "mhm", "huh", "wow", "whoa", "gosh", "alas", "end", "close", "quote", "unquote", "hush", "pray", "poor", "oh!", "ah!", "o!", "english", "french", "german", "american", "british", "internet", "web", "app", "apps", "ai", "ml", "api", "css", "html", "javascript", "python"]
+    """a an the and but or nor so yet for if then than that this these those there here
+    when where while why how what which who whom whose as at by in on of off to from with
+    without into onto upon over under after before since until till about above below
+    between through during against among around behind beyond near like unlike not no yes
+    now well oh ah o okay ok alright all any some every each both either neither none one
+    two three four five six seven eight nine ten first second third last next other another
+    such only just even also still again already always never ever often sometimes perhaps
+    maybe indeed really actually basically literally certainly surely very quite rather
+    too much many more most less least few little it its it's i i'm i've i'd i'll me my mine
+    we we're we've our ours us you you're your yours he he's his him she she's her hers they
+    they're their theirs them is are was were be been being am do does did done have has had
+    having will would shall should can could may might must let let's don't doesn't didn't
+    isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't mr mrs ms dr
+    god lord sir madam miss yes no thank thanks please hello hi hey dear good great right
+    so-called because though although however therefore thus hence meanwhile otherwise
+    besides whereas whether unless once twice anyway anyhow somehow someone somebody
+    something everyone everybody everything nobody nothing anyone anybody anything
+    today tomorrow yesterday tonight monday tuesday wednesday thursday friday saturday
+    sunday january february march april june july august september october november
+    december chapter book part volume section act scene note see look listen say said
+    says tell told ask asked come go went came get got make made take took give gave know
+    knew think thought want wanted need well-known yeah yep nope uh um hmm mm mhm huh wow
+    whoa gosh alas end close quote unquote hush pray poor oh! ah! o!
+    english french german american british
+    internet web app apps ai ml api css html javascript python people folks guys person
+    man men woman women kids children things stuff
+    """.split()
 )
 
 # Nouns for cited works ("in a recent blog post", "in his book").

@@ -11,7 +11,6 @@ from functools import lru_cache
 import regex
 
 from .lexicon import (
-    rx,
     FUNCTION_WORDS,
     PERSON_NOUNS,
     PRONOUNS_FEMALE,
@@ -19,6 +18,7 @@ from .lexicon import (
     PRONOUNS_MALE,
     PRONOUNS_SECOND,
     TITLES,
+    rx,
 )
 
 _TITLE_ALT = r"\L<titles>"
@@ -78,7 +78,7 @@ _AFTER_PREPOSITION = rx(
 #: Capitalised words in the middle of a sentence: names, not sentence starters.
 PROPER = rx(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}'’-]+")
 _LEADING_WORDS = frozenset(
-    ["as", "and", "but", "so", "then", "when", "while", "if", "because", "that", "the", "of", "to", "with", "by", "for", "from", "in", "on"]
+    """as and but so then when while if because that the of to with by for from in on""".split()
 )
 _PREPOSITIONS = frozenset("of to with by for from in on".split())
 _LEADING_FUNCTION = rx(
@@ -91,7 +91,8 @@ _GENERIC_FULL = rx(
 _ANY_NAME = rx(r"(?<![\p{L}'’])(?P<name>" + NAME + r")")
 _TITLE_RE = rx(r"(?i)^(?:" + _TITLE_ALT + r")\.?\s+")
 _SUBJECT_NAME = rx(
-    r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?:;]\s{1,3})|(?<=\b(?:and|but|so|then|when|while|because|that)\s)|"
+    r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?:;]\s{1,3})"
+    r"|(?<=\b(?:and|but|so|then|when|while|because|that)\s)|"
     r"(?<=,\s))(?P<name>" + NAME + r")(?=\s+(?:\p{Ll}|'s\s+\p{Ll})|,?\s+who\b|,\s+\p{Ll})",
 )
 
@@ -104,7 +105,7 @@ def title_of(name: str) -> str | None:
 
 def strip_function_words(name: str) -> str:
     """``As Mark Twain`` -> ``Mark Twain``."""
-    return _LEADING_FUNCTION.sub("", name)
+    return str(_LEADING_FUNCTION.sub("", name))
 
 
 @lru_cache(maxsize=8192)
@@ -118,7 +119,12 @@ def strip_title(name: str) -> str:
 
 
 _STRICT_STOP = frozenset(
-    ["a", "an", "the", "and", "but", "or", "nor", "so", "yet", "for", "if", "then", "than", "that", "this", "these", "those", "there", "here", "when", "where", "while", "why", "how", "what", "which", "who", "whom", "whose", "it", "its", "i", "me", "my", "we", "our", "us", "you", "your", "he", "his", "him", "she", "her", "they", "their", "them", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "not", "no", "yes", "oh", "ah", "well", "now", "all", "some", "any", "every", "each", "one", "end", "close", "quote", "unquote"]
+    (
+        "a an the and but or nor so yet for if then than that this these those there here "
+        "when where while why how what which who whom whose it its i me my we our us you your "
+        "he his him she her they their them is are was were be been am do does did not no yes "
+        "oh ah well now all some any every each one end close quote unquote"
+    ).split()
 )
 
 
@@ -147,9 +153,8 @@ def is_name(surface: str, *, cued: bool = False) -> bool:
         return False
     if _bare(core[0]) in FUNCTION_WORDS:
         return False
-    if len(core) == 1 and core[0].isupper() and len(core[0]) > 1:
-        return False  # an acronym: AI, RL
-    return True
+    # an acronym (AI, RL) is no name
+    return not (len(core) == 1 and core[0].isupper() and len(core[0]) > 1)
 
 
 @lru_cache(maxsize=8192)

@@ -43,7 +43,7 @@ def extract_document(document: Document, *, speakers: SpeakerIndex | None = None
     # Where no speaker label says who reads a quote out, the page's one author does.
     authors = document.source.authors
     author = authors[0] if len(authors) == 1 else None
-    for (c, start, end, body), a in zip(kept, attrs):
+    for (c, start, end, body), a in zip(kept, attrs, strict=True):
         speaker = index.canonical(a.speaker, text) if a.speaker else None
         first, seg_i = segment_at(document.segments, start, seg_i)
         last, _ = segment_at(document.segments, max(start, end - 1), seg_i)

@@ -55,32 +55,36 @@ def _codes(token: str) -> tuple[str, str]:
     return jellyfish.metaphone(t), jellyfish.nysiis(t)
 
 
-def _token_score(a: str, b: str) -> float:
+def _token_score(a: str, b: str) -> tuple[float, bool]:
+    """(similarity, sure): sure when the tokens sound alike (Metaphone or NYSIIS code
+    equal) or are spelled nearly alike (Jaro-Winkler >= 0.93)."""
     a, b = a.lower().strip("."), b.lower().strip(".")
     if a == b:
-        return 1.0
+        return 1.0, True
     jw: float = jellyfish.jaro_winkler_similarity(a, b)
     ca, cb = _codes(a), _codes(b)
     if ca[0] == cb[0] or ca[1] == cb[1]:
-        return max(jw, 0.92)
-    if ca[0][:2] == cb[0][:2] and jw >= 0.8:
-        return max(jw, 0.88)
-    return jw
+        return max(jw, 0.92), True
+    return jw, jw >= 0.93
 
 
 def name_score(a: str, b: str) -> float:
-    """Similarity of two personal names, token by token (0..1)."""
+    """Similarity of two personal names, token by token (0..1); 0 when the token counts
+    differ. A token that neither sounds nor is spelled alike caps the score below the
+    resolving threshold, so it can only be suggested."""
     ta, tb = _WORD.findall(a), _WORD.findall(b)
     if not ta or not tb or len(ta) != len(tb):
         return 0.0
-    return sum(_token_score(x, y) for x, y in zip(ta, tb)) / len(ta)
+    scores = [_token_score(x, y) for x, y in zip(ta, tb, strict=True)]
+    mean = sum(sc for sc, _ in scores) / len(scores)
+    return mean if all(sure for _, sure in scores) else min(mean, 0.85)
 
 
 class SpeakerIndex:
     """Known people: canonical name -> aliases, from the user or the vault."""
 
     def __init__(self, people: Mapping[str, Iterable[str]] | None = None, *,
-                 threshold: float = 0.86, suggest_at: float = 0.75) -> None:
+                 threshold: float = 0.88, suggest_at: float = 0.75) -> None:
         self.threshold = threshold
         self.suggest_at = suggest_at
         self._people: dict[str, set[str]] = {}

@@ -7,7 +7,7 @@ import re
 import regex
 
 from ..model import Work
-from .lexicon import rx, PLATFORMS, WORK_NOUNS
+from .lexicon import PLATFORMS, WORK_NOUNS, rx
 
 _NOUNS = "|".join(sorted((regex.escape(n) for n in WORK_NOUNS), key=len, reverse=True))
 _PLAT = "|".join(sorted((regex.escape(p) for p in PLATFORMS), key=len, reverse=True))
@@ -44,12 +44,8 @@ def cited_work(text: str, para_start: int, before: int, after: int, para_end: in
     found = None
     for m in WORK.finditer(context):
         found = m
-    platform = None
-    p = None
-    for p in PLATFORM.finditer(context):
-        pass
-    if p is not None:
-        platform = p.group("platform")
+    platforms = PLATFORM.findall(context)
+    platform = platforms[-1] if platforms else None
     url = None
     u = URL.search(text, after, min(para_end, after + 200)) or URL.search(context)
     if u:

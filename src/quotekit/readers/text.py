@@ -27,7 +27,6 @@ import frontmatter
 import regex
 import yaml
 
-from ..errors import ReadError
 from ..hookspecs import hookimpl
 from ..ids import source_id, youtube_id
 from ..model import Document, Segment, Source
