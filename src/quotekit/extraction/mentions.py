@@ -270,9 +270,12 @@ class Memory:
                 after_preposition = False
             if not is_name(name):
                 continue
-            if " " not in name and name not in self.proper and title_of(name) is None \
-                    and not self._unknown_word(text, name, at):
+            core = [w for w in name.split() if w.rstrip(".").lower() not in TITLES]
+            if len(core) == 1 and core[0] not in self.proper and core == name.split() \
+                    and not self._unknown_word(text, core[0], at):
                 continue  # a capitalised sentence starter, not a name seen elsewhere
+            if len(core) == 1 and name.split()[-1] != core[0]:
+                continue  # "Assistant Professor": a role ending in a title, not a name
             subject = not after_preposition and (
                 (_SUBJECT_BEFORE.search(text, max(0, at - 12), at) is not None
                  and _SUBJECT_AFTER.match(text, m.end()) is not None)
