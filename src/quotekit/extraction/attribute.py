@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Segment
-from .detect import Candidate
+from .detect import Candidate, opens_paragraph
 from .lexicon import CUE_SET, rx
 from .mentions import (
     GENERIC_NOMINAL,
@@ -331,7 +331,7 @@ class Attributor:
                 if a:
                     return a
         m = SENTENCE_CUE.search(text, lo, window_end)
-        if m is None and not text[c.para_start:c.before].strip():
+        if m is None and opens_paragraph(text, c.para_start, c.before, ""):
             # The quote opens its paragraph: a sentence ending in ":" just before it.
             prev_end = c.para_start
             while prev_end > 0 and text[prev_end - 1] in " \t\n":
@@ -389,7 +389,7 @@ class Attributor:
     def _beat(self, c: Candidate, quoted_by: str | None) -> Attribution | None:
         text = self.text
         start = c.para_start
-        if not text[c.para_start:c.before].strip(" \t\n\"“‘'"):
+        if opens_paragraph(text, c.para_start, c.before, "\"“‘'"):
             # the quote opens its paragraph: look at the paragraph before, if narrative
             p = c.para_start
             while p > 0 and text[p - 1] in " \t\n":

@@ -104,6 +104,14 @@ class Candidate:
     dialogue: bool = False  # begins its paragraph (turn-taking applies)
 
 
+def opens_paragraph(text: str, ps: int, at: int, markup: str = "-—*_>") -> bool:
+    """Only white space (and list or emphasis markup) between the paragraph start and
+    ``at``; looks at no more than a line's worth of text, so it costs O(1)."""
+    if at - ps > 80:
+        return False
+    return not text[ps:at].strip(" \t\n" + markup)
+
+
 def _words(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end))
 
@@ -149,7 +157,7 @@ def _is_quotation(text: str, span: Span, ps: int, pe: int) -> tuple[bool, float]
         return False, 0.0
     content = text[span.start:span.end].rstrip()
     punct_end = content[-1:] in ",.!?…—-:;" if content else False
-    opens_para = not text[ps:span.open_mark].strip(" \t\n-—*_>")
+    opens_para = opens_paragraph(text, ps, span.open_mark)
     after = span.close_mark + 1 if span.close_mark >= 0 else span.end
     cue_after = _cue_near_after(text, after, pe)
     cue_before = _cue_near_before(text, ps, span.open_mark)
@@ -461,7 +469,7 @@ def detect(text: str, skip: Sequence[tuple[int, int]] = (),
             if not ok:
                 continue
             tagged = -(s.open_mark + 1) in flags
-            opens = not text[ps:s.open_mark].strip(" \t\n-—*_>")
+            opens = opens_paragraph(text, ps, s.open_mark)
             out.append(Candidate(
                 s.start, s.end, "spoken-marker" if tagged else (
                     "double-quote" if s.double else "single-quote"),
@@ -472,7 +480,7 @@ def detect(text: str, skip: Sequence[tuple[int, int]] = (),
             ))
         if "dash" in kinds and not spans:
             first = next(o for k, o in keep if k == "dash")
-            if not text[ps:first].strip():
+            if opens_paragraph(text, ps, first, ""):
                 out.extend(_dash(text, ps, pe, first))
     out.sort(key=lambda c: (c.start, -c.end))
     return _drop_overlaps(out)

@@ -65,13 +65,14 @@ def pair_marks(text: str, start: int, end: int, marks: list[int],
     ``next_opens``: the next paragraph starts with an opening double mark.
     """
     stack: list[tuple[int, bool]] = []  # (offset, is_double)
+    doubles = 0  # open doubles on the stack (kept, not counted: marks can be many)
     spans: list[Span] = []
     for i in marks:
         ch = text[i]
         double = ch in DOUBLE
         direction = _is_open(text, i, ch)
         if double:
-            has_open = any(d for _, d in stack)
+            has_open = doubles > 0
             if direction is None:
                 # Ambiguous: close an open double (straight marks rarely nest).
                 direction = not has_open
@@ -79,10 +80,12 @@ def pair_marks(text: str, start: int, end: int, marks: list[int],
                 continue  # a stray closing mark: nothing to close
             if direction:
                 stack.append((i, True))
+                doubles += 1
                 continue
             while stack and not stack[-1][1]:
                 stack.pop()  # unclosed singles inside this double
             o, _ = stack.pop()
+            doubles -= 1
             if not stack:
                 spans.append(Span(o + 1, i, True, open_mark=o, close_mark=i))
             continue
