@@ -10,6 +10,7 @@ Scare quotes and titles of works are dropped; unsure cases get a lower confidenc
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -395,34 +396,24 @@ def _tokens(text: str) -> list[tuple[int, str]]:
 
 def paragraphs(text: str, extra: Sequence[int] = ()
                ) -> Iterator[tuple[int, int, list[tuple[str, int]]]]:
-    """Yield ``(start, end, tokens)`` per paragraph; ``tokens`` are (kind, offset)."""
-    boundaries = sorted(b for b in extra if 0 < b < len(text))
-    bi = 0
+    """Yield ``(start, end, tokens)`` per paragraph; ``tokens`` are (kind, offset).
+
+    Paragraphs end at blank lines and at the ``extra`` offsets (Document.breaks)."""
+    breaks = [(b, "break") for b in sorted(set(extra)) if 0 < b < len(text)]
     start = 0
     tokens: list[tuple[str, int]] = []
-    for pos, kind in _tokens(text):
-        while bi < len(boundaries) and boundaries[bi] <= pos:
-            b = boundaries[bi]
-            bi += 1
-            if b > start:
-                yield start, b, tokens
-                tokens = []
-                start = b
-        if kind == "para":
+    for pos, kind in heapq.merge(breaks, _tokens(text), key=lambda t: (t[0], t[1] != "break")):
+        if kind == "break":
+            if pos > start:
+                yield start, pos, tokens
+                tokens, start = [], pos
+        elif kind == "para":
             yield start, pos, tokens
-            tokens = []
-            start = pos + 1
+            tokens, start = [], pos + 1
             while start < len(text) and text[start] in " \t\n":
                 start += 1
         else:
             tokens.append((kind, pos))
-    while bi < len(boundaries):
-        b = boundaries[bi]
-        bi += 1
-        if b > start:
-            yield start, b, tokens
-            tokens = []
-            start = b
     yield start, len(text), tokens
 
 
