@@ -43,10 +43,15 @@ stay deleted unless --restore; one sync per vault at a time; every write is atom
 @click.option("--from", "reader", metavar="NAME",
               help="Reader to use instead of detecting the format from the content.")
 @click.option("--url", help="URL of the source, when the file does not say it.")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Extraction cache shared with `quotekit extract` (unchanged transcripts "
+                   "are not extracted again) [default: $XDG_CACHE_HOME/quotekit].")
+@click.option("--no-cache", is_flag=True, help="Neither use nor fill the extraction cache.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the summary line on stderr.")
 def command(vault: Path, paths: tuple[str, ...], folder: str, aliases: Path | None,
             dry_run: bool, restore: bool, layout: str, people_folder: str | None,
-            template: Path | None, reader: str | None, url: str | None, quiet: bool) -> int:
+            template: Path | None, reader: str | None, url: str | None,
+            cache_dir: Path | None, no_cache: bool, quiet: bool) -> int:
     """Merge the quotes found in PATHS into the Obsidian VAULT.
 
     PATHS are transcripts and essays (files, folders, or - for stdin), or JSON written
@@ -54,6 +59,8 @@ def command(vault: Path, paths: tuple[str, ...], folder: str, aliases: Path | No
     (by file name or `aliases`) and the --aliases file. The run ends with a summary on
     stderr: created, updated, unchanged, kept-edited, conflicts, skipped.
     """
+    from ..cache import ResultCache, default_cache_dir
+    from ..errors import UsageError
     from ..obsidian.engine import Sync, SyncOptions
     from ..obsidian.inputs import extractions
     from ..reading import read
@@ -62,13 +69,17 @@ def command(vault: Path, paths: tuple[str, ...], folder: str, aliases: Path | No
     options = SyncOptions(folder=folder, layout="per-quote" if layout == "per-quote"
                           else "per-source", restore=restore, dry_run=dry_run,
                           people_folder=people_folder, template=template)
+    if no_cache and cache_dir is not None:
+        raise UsageError("--cache and --no-cache contradict each other; give one")
+    cache = None if no_cache else ResultCache(cache_dir or default_cache_dir())
     failures = Failures()
     read_options = ReadOptions(url=url)
     with Sync(vault, options) as sync:
         speakers = sync.speakers(aliases)
         summary = sync.run(extractions(
             paths, speakers, failures.report,
-            lambda p: read(p, reader=reader, options=read_options)))
+            lambda p: read(p, reader=reader, options=read_options),
+            cache=cache, reader=reader, options=read_options))
     if dry_run:
         click.echo("".join(summary.diff), nl=False)
     for message in summary.messages:

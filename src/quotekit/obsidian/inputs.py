@@ -10,11 +10,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import QuotekitError, ReadError
 from ..extraction.speakers import SpeakerIndex
 from ..model import Extraction, Quote, Source, Work
+from ..registry import ReadOptions
+
+if TYPE_CHECKING:
+    from ..cache import ResultCache
 
 
 def _native(path: Path) -> dict[str, Any] | None:
@@ -65,10 +69,18 @@ def from_native(doc: Mapping[str, Any], name: str) -> Iterator[Extraction]:
 
 
 def extractions(paths: Sequence[str], speakers: SpeakerIndex, report: Callable[
-        [QuotekitError], None], read: Callable[[str], Any]) -> Iterator[Extraction]:
-    """Each path in turn (folders recursively); a bad file is reported and skipped."""
+        [QuotekitError], None], read: Callable[[str], Any],
+        cache: ResultCache | None = None, reader: str | None = None,
+        options: ReadOptions | None = None) -> Iterator[Extraction]:
+    """Each path in turn (folders recursively); a bad file is reported and skipped.
+
+    With a ``cache`` (the one ``quotekit extract`` uses), an unchanged transcript is not
+    extracted again: its result comes from the cache, keyed by content and settings."""
     from ..extraction.pipeline import extract_document
     from ..reading import iter_paths
+
+    if cache is not None:
+        from ..batch import extract_paths
 
     for item in iter_paths(paths):
         if isinstance(item, ReadError):
@@ -78,6 +90,13 @@ def extractions(paths: Sequence[str], speakers: SpeakerIndex, report: Callable[
             doc = _native(Path(item)) if item != "-" else None
             if doc is not None:
                 yield from from_native(doc, item)
+                continue
+            if cache is not None:
+                (result,) = extract_paths([item], cache=cache, speakers=speakers,
+                                          reader=reader, options=options)
+                if isinstance(result, QuotekitError):
+                    raise result
+                yield result
                 continue
             document = read(item)
             quotes = tuple(extract_document(document, speakers=speakers))
