@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from .attribute import Attribution
 from .detect import Candidate
+from .mentions import gender_of, kind_of
 
 #: Narration longer than this between two dialogue paragraphs ends the run.
 MAX_GAP = 400
@@ -36,6 +37,7 @@ def _runs(cands: Sequence[Candidate]) -> list[list[int]]:
 def fill_turns(cands: Sequence[Candidate], attrs: list[Attribution]) -> None:
     """Give unattributed dialogue turns a speaker from the conversation (in place)."""
     _name_narrator(cands, attrs)
+    _name_nominals(cands, attrs)
     _fill_runs(cands, attrs)
     # Quotes later in a paragraph whose turn now has a speaker share it.
     by_para: dict[int, str] = {}
@@ -67,6 +69,25 @@ def _name_narrator(cands: Sequence[Candidate], attrs: list[Attribution]) -> None
         if a.speaker == "I":
             attrs[i] = Attribution(name, a.surface, a.cue, f"{a.why}+narrator", a.confidence * 0.6,
                                    a.quoted_by, a.addressee)
+
+
+def _name_nominals(cands: Sequence[Candidate], attrs: list[Attribution]) -> None:
+    """"..., Basil," he murmured. / "What is that?" said the painter: a speaker named only
+    by a noun, answering a turn that addressed someone by name, is that someone."""
+    for t in range(1, len(cands)):
+        c, before = cands[t], cands[t - 1]
+        if c.para_start == before.para_start or c.para_start - before.para_end > MAX_GAP:
+            continue  # not the next turn
+        a, name = attrs[t], attrs[t - 1].addressee
+        if not name or not a.surface or a.speaker is None or name == attrs[t - 1].speaker:
+            continue
+        if kind_of(a.surface) != "nominal" or a.speaker.lower() != a.surface.lower():
+            continue  # only a speaker known by a noun alone ("the painter")
+        g_nom, g_name = gender_of(a.surface), gender_of(name)
+        if g_nom and g_name and g_nom != g_name:
+            continue
+        attrs[t] = Attribution(name, a.surface, a.cue, f"{a.why}+addressed",
+                               a.confidence * 0.8, a.quoted_by, a.addressee)
 
 
 def _fill_runs(cands: Sequence[Candidate], attrs: list[Attribution]) -> None:
