@@ -9,7 +9,7 @@ from .attribute import Attributor, segment_at
 from .conversation import fill_turns
 from .detect import detect
 from .speakers import SpeakerIndex
-from .works import cited_work
+from .works import Hints, cited_work
 
 _SPAN_TRIM = " \t\n"
 
@@ -40,10 +40,16 @@ def extract_document(document: Document, *, speakers: SpeakerIndex | None = None
     attrs = [attributor.attribute(c) for c in cands]
     if not document.segments:
         fill_turns(cands, attrs)
+    hints: Hints | None = None
     # Where no speaker label says who reads a quote out, the page's one author does.
     authors = document.source.authors
     author = authors[0] if len(authors) == 1 else None
     for (c, start, end, body), a in zip(kept, attrs, strict=True):
+        work = None
+        if not (c.dialogue and not document.segments):  # dialogue lines cite no works
+            if hints is None:
+                hints = Hints(text)
+            work = cited_work(text, c.para_start, c.before, c.after, c.para_end, hints)
         speaker = index.canonical(a.speaker, text) if a.speaker else None
         first, seg_i = segment_at(document.segments, start, seg_i)
         last, _ = segment_at(document.segments, max(start, end - 1), seg_i)
@@ -59,8 +65,7 @@ def extract_document(document: Document, *, speakers: SpeakerIndex | None = None
             why=a.why,
             unclosed=c.unclosed,
             # Dialogue lines in fiction cite no works; skip the look for speed.
-            work=None if c.dialogue and not document.segments else cited_work(
-                text, c.para_start, c.before, c.after, c.para_end),
+            work=work,
             start_s=first.start_s if first else None,
             end_s=(last.end_s if last else None),
             confidence=round(min(1.0, c.confidence * a.confidence / 0.9), 3),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import regex
@@ -34,11 +35,25 @@ _URL_HINT = re.compile(r"https?://")
 YEAR = rx(r"\b(?:in|back\s+in)\s+(?P<year>1[5-9]\d\d|20\d\d)\b")
 
 
-def cited_work(text: str, para_start: int, before: int, after: int, para_end: int) -> Work | None:
+class Hints:
+    """Where the text mentions a work noun, a platform or a URL: one pass over the whole
+    text, so each quote asks with a binary search instead of scanning its context."""
+
+    def __init__(self, text: str) -> None:
+        self.at = [m.start() for m in _HINT.finditer(text)]
+
+    def any_between(self, lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(self.at, lo)
+        return i < len(self.at) and self.at[i] < hi
+
+
+def cited_work(text: str, para_start: int, before: int, after: int, para_end: int,
+               hints: Hints | None = None) -> Work | None:
     """The work a quote is cited from, from the text just before (or after) it."""
     lo = max(para_start, before - 400)
-    if not _HINT.search(text, lo, before) and not _URL_HINT.search(text, after,
-                                                                   min(para_end, after + 200)):
+    near = hints.any_between(lo, before) if hints is not None else bool(
+        _HINT.search(text, lo, before))
+    if not near and not _URL_HINT.search(text, after, min(para_end, after + 200)):
         return None  # no work noun, platform or URL nearby: the common case, made cheap
     context = text[lo:before]
     found = None
