@@ -69,12 +69,6 @@ SUBJECT_BEFORE = rx(
 APPOS_BEFORE = rx(
     r",\s*(?P<who>" + NAME + r")\s*,(?:\s+" + _ADV + r")*\s*$", regex.REVERSE
 )
-BEFORE_NORMAL = rx(
-    r"(?P<who>" + MENTION + r"|" + GENERIC_NOMINAL + r")(?:\s*,\s*(?P<appos>[^,\"“”\n]{1,90}),)?"
-    r"(?:\s+" + _ADV + r")*\s+"
-    r"(?P<cue>" + CUE + r")" + _TAIL + r"(?:\s*[,:—–-])*" + _MARKER +
-    r"(?:\s*[,:—–-])*\s*$", regex.REVERSE
-)
 #: Identification after the quote: "... That was Ed." / "End quote. Salma."
 AFTER_IDENTIFIED = rx(
     r"[\s,.!?;:—–-]*(?:(?i:that|this)\s+(?:was|is)\s+|(?i:that's|it\s+was)\s+|"

@@ -61,7 +61,6 @@ _LIKE_QUOTATIVE = rx(
 )
 
 
-_PREV_WORD = rx(r"([\p{L}'’-]+)[\s,:]*$")
 _OPEN_TAIL = rx(r"[,:]\s*$|\s$")
 _END_BEFORE = rx(r"(?i)(?:end|close|end\s+of)\s+$")
 _QUOTE_UNQUOTE = rx(r"(?i)quote[\s,-]*unquote[\s,:]*")
@@ -133,11 +132,6 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
         return hi
     end: int = m.start() + (1 if text[m.start()] in "?!" else 0)
     return end
-
-
-def _prev_word(text: str, lo: int, pos: int) -> str:
-    m = _PREV_WORD.search(text, max(lo, pos - 40), pos)
-    return m.group(1).lower() if m else ""
 
 
 def _cue_near_before(text: str, lo: int, pos: int) -> bool:

@@ -123,20 +123,12 @@ CUE_SET = frozenset(w for w in CUE_VERBS if "-" not in w)
 #: The cue verbs as a pattern fragment (a ``regex`` named list: fast to compile and match).
 CUE_ALT = r"\L<cues>"
 
-# Cues that only count right next to a quote (too common as ordinary verbs elsewhere).
-WEAK_CUES = frozenset(
-    "go goes went put puts begin begins began continue continues continued return returns "
-    "returned think thinks thought wonder wonders wondered smile smiles smiled laugh laughs "
-    "laughed call calls called post posts posted suppose supposes supposed describe "
-    "describes described report reports reported cite cites cited".split()
-)
 
 PRONOUNS_MALE = frozenset({"he", "him", "his"})
 PRONOUNS_FEMALE = frozenset({"she", "her"})
 PRONOUNS_PLURAL = frozenset({"they", "them", "their", "it", "its"})
 PRONOUNS_FIRST = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
 PRONOUNS_SECOND = frozenset({"you", "your", "yourself"})
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it"})
 
 # Titles kept apart from names; the value is the gender they imply (None: unknown).
 TITLES: dict[str, str | None] = {

@@ -12,10 +12,6 @@ from dataclasses import dataclass
 
 import regex
 
-# Marks that are not between two letters (``don't`` is never a candidate).
-MARK = regex.compile(
-    r"""["“”„‟«»]|(?<![\p{L}\p{N}])['‘’‚‹›]|['‘’‚‹›](?![\p{L}\p{N}])""",
-)
 OPENERS = frozenset("“„‟«‘‚‹")
 CLOSERS = frozenset("”»’›")
 DOUBLE = frozenset("\"“”„‟«»")

@@ -51,11 +51,6 @@ MENTION = r"(?:" + PRONOUN + r"|" + NOMINAL + r"|" + NAME + r")"
 
 _NAME_RE = rx(NAME)
 _PRONOUN_AFTER = rx(r"\b(?i:he|his|she)\b")
-#: "The parson rode ...": a nominal subject at a sentence start.
-_SUBJECT_NOMINAL = rx(
-    r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?][\"”’]?\s{1,3}))(?P<nom>(?i:the|his|her|my|our|their)\s+"
-    r"(?:[\p{Ll}-]+\s+){0,2}?" + _NOUN_ALT + r")(?=\s+\p{Ll}|,)"
-)
 _SCAN = rx(
     r"(?P<nom>(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)\s+(?:[\p{Ll}-]+\s+){0,2}?"
     r"" + _NOUN_ALT + r")(?=\s+\p{Ll}|,)|(?<![\p{L}'’])(?P<name>" + NAME + r")"
@@ -88,7 +83,6 @@ _NOMINAL_FULL = rx(NOMINAL + r"$")
 _GENERIC_FULL = rx(
     r"(?i:the|a|an|his|her|my|our|their|your)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}][\p{Ll}-]+$"
 )
-_ANY_NAME = rx(r"(?<![\p{L}'’])(?P<name>" + NAME + r")")
 _TITLE_RE = rx(r"(?i)^(?:" + _TITLE_ALT + r")\.?\s+")
 _SUBJECT_NAME = rx(
     r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?:;]\s{1,3})"
@@ -238,7 +232,6 @@ class Memory:
     proper: frozenset[str] = frozenset()
     genders: dict[str, str] = field(default_factory=dict)
     words: dict[str, bool] = field(default_factory=dict)
-    subjects_only: bool = False
 
     def scan(self, text: str, start: int, end: int,
              skip: Sequence[tuple[int, int]] = ()) -> None:
