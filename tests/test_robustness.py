@@ -204,11 +204,12 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, old)
 
 
-def best_of_3(text: str, per_run_limit: float | None = None) -> float:
-    """Fastest of three runs; with a limit, a run still going after it fails the test."""
+def best_of_3(text: str, per_run_limit: float | None = None, runs: int = 3) -> float:
+    """Fastest of three runs (or ``runs``); with a limit, a run still going after it
+    fails the test."""
     best = float("inf")
     quotes: list[Quote] = []
-    for _ in range(3):
+    for _ in range(runs):
         t0 = time.perf_counter()
         if per_run_limit is None:
             quotes = quotekit.extract(text)
@@ -274,5 +275,13 @@ def test_one_line_of_prose_with_quotes_runs_in_linear_time() -> None:
 
 
 def test_one_ten_megabyte_line_of_prose_runs_in_linear_time() -> None:
+    """The issue's 10 MB line: linearity is measured from 100 KB to 1 MB (the test above);
+    here the 10 MB line must finish, in one run, well under what quadratic growth would
+    take (100x the 1 MB time); 40x leaves room for a loaded machine and memory effects."""
     assert "\n" not in PROSE_LINE
-    assert_linear(lambda n: repeat_to(PROSE_LINE, n), LARGE, 10 * LARGE)
+    t_one = best_of_3(repeat_to(PROSE_LINE, LARGE))
+    limit = 40 * t_one
+    try:
+        best_of_3(repeat_to(PROSE_LINE, 10 * LARGE), per_run_limit=limit, runs=1)
+    except TooSlow as exc:
+        pytest.fail(f"10 MB line: {exc} (1 MB took {t_one:.2f} s; quadratic would be 100x)")
