@@ -151,6 +151,11 @@ def command(
             with output_stream(output) as stream:
                 exporter.write(extractions(executor), stream, export_options)
     cached = f" ({stats.cached} from the cache)" if stats.cached else ""
-    warn(f"{stats.quotes} quotes from {stats.files} files{cached}"
+    warn(f"{_count(stats.quotes, 'quote')} from {_count(stats.files, 'file')}{cached}"
          + (f"; {failures.count} failed" if failures.count else ""), quiet=quiet)
     return 1 if failures.count else 0
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 quote``, ``2 quotes``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
