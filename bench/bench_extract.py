@@ -41,7 +41,7 @@ import regex
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from corpus import big_text, build_corpus  # noqa: E402
+from corpus import big_text, build_corpus, cpu_model  # noqa: E402
 
 MARKS = regex.compile(r"[\"“”„‟«»]")
 PARAGRAPH = regex.compile(r"\n[ \t]*\n")
@@ -109,14 +109,7 @@ def textacy_runner(sample: str) -> tuple[Callable[[], int], dict[str, str]]:
 
 
 def machine() -> str:
-    cpu = platform.processor() or "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model() or "?"
     try:
         import psutil
 

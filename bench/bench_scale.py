@@ -36,7 +36,10 @@ import time
 from pathlib import Path
 
 import psutil
-from corpus import build_corpus  # bench/corpus.py, the shared builder of real-text corpora
+from corpus import (  # bench/corpus.py, the shared builder of real-text corpora
+    build_corpus,
+    cpu_model,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
@@ -143,14 +146,7 @@ def change_files(files: list[Path], share: float, seed: int) -> dict[Path, bytes
 
 
 def machine() -> str:
-    cpu = platform.processor() or ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     mem = psutil.virtual_memory().total / 2**30
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (f"nproc {os.cpu_count()}, {cpu}, {mem:.0f} GiB RAM, Python "

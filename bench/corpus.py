@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import math
+import platform
 import random
 import shutil
 from dataclasses import dataclass
@@ -196,3 +197,14 @@ if __name__ == "__main__":
     total = sum(p.stat().st_size for p in built)
     print(f"{len(built)} files, {total / 1e6:.1f} MB, largest "
           f"{max(p.stat().st_size for p in built) / 1e6:.2f} MB in {a.out_dir}")
+
+
+def cpu_model() -> str:
+    """The CPU's model name (from /proc/cpuinfo), for the benchmark tables; "" if unknown."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
