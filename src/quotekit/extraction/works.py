@@ -31,18 +31,37 @@ _HINT = re.compile(
     r"manifesto|paragraph|chapter|doc|toot|twitter|mastodon|bluesky|linkedin|facebook|"
     r"instagram|reddit|hacker news|youtube|medium|github|threads|tiktok|slack|discord|https?:"
 )
+#: The same words for text already lowered: ``(?i)`` makes ``re`` try every case at
+#: every position, ~6x slower.
+_HINT_LOWER = re.compile(_HINT.pattern.removeprefix("(?i)"))
+_HINT_MAX = 20
 _URL_HINT = re.compile(r"https?://")
 YEAR = rx(r"\b(?:in|back\s+in)\s+(?P<year>1[5-9]\d\d|20\d\d)\b")
 
 
 class Hints:
-    """Where the text mentions a work noun, a platform or a URL: one pass over the whole
-    text, so each quote asks with a binary search instead of scanning its context."""
+    """Where the text mentions a work noun, a platform or a URL. Each stretch of text is
+    scanned at most once, and only where a quote asks (quotes come in text order), so a
+    document of dialogue lines costs nothing and an essay costs one pass at most."""
 
     def __init__(self, text: str) -> None:
-        self.at = [m.start() for m in _HINT.finditer(text)]
+        self.text = text
+        self.at: list[int] = []
+        self.done = 0  # text[:done] has been scanned (or will never be asked about)
 
     def any_between(self, lo: int, hi: int) -> bool:
+        if hi > self.done:
+            start = max(lo, self.done)
+            # A hit may straddle `done`: back up by the longest hint word.
+            start = max(0, start - _HINT_MAX) if start == self.done else start
+            window = self.text[start:hi]
+            low = window.lower()
+            if len(low) == len(window):  # lower() kept every offset: the cheap pattern
+                found = (m.start() + start for m in _HINT_LOWER.finditer(low))
+            else:
+                found = (m.start() + start for m in _HINT.finditer(window))
+            self.at.extend(i for i in found if not self.at or i > self.at[-1])
+            self.done = hi
         i = bisect.bisect_left(self.at, lo)
         return i < len(self.at) and self.at[i] < hi
 
