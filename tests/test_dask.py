@@ -109,3 +109,17 @@ def test_engine_dask_starts_its_own_local_cluster(tmp_path: Path) -> None:
                                       "--engine", "dask", "-j", "2", "--no-cache"])
     assert result.exit_code == 0, result.output
     assert result.stdout == expected
+
+
+def test_local_cluster_runs_workers_in_their_own_processes_without_nannies() -> None:
+    import os
+
+    from quotekit.dask import local_cluster
+
+    with local_cluster(2) as lc, distributed.Client(lc) as c:
+        c.wait_for_workers(2, timeout=60)
+        pids = c.run(os.getpid)
+        assert len(set(pids.values())) == 2
+        assert os.getpid() not in pids.values()
+        assert not any(isinstance(w, distributed.Nanny) for w in lc.workers.values())
+        assert c.submit(sum, [1, 2]).result() == 3

@@ -23,6 +23,9 @@ goes for a cache folder.
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
+import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any, Literal
@@ -40,6 +43,8 @@ if TYPE_CHECKING:
 #: The scheduler serves HTTP (metrics) even without a dashboard, by default on port
 #: 8787: a free port instead, so two local clusters never clash or warn.
 NO_FIXED_PORTS = {"dashboard_address": "127.0.0.1:0"}
+#: Seconds the local cluster's workers may take to start and register.
+WORKER_START_TIMEOUT = 60
 INSTALL_HINT = "the Dask engine needs the dask extra: pip install 'quotekit[dask]'"
 
 
@@ -94,19 +99,78 @@ def extract_bag(
     return bag.map(file_records, settings, errors).flatten()
 
 
+def local_cluster(jobs: int) -> Any:
+    """A Dask cluster on this machine: the scheduler in this process and ``jobs``
+    single-threaded workers, each in its own process, without nannies.
+
+    ``LocalCluster`` keeps a nanny per worker in this process and spawns each worker
+    through ``multiprocessing`` (plus its resource-tracker process); here each worker
+    is distributed's ``dask spec`` process started by its own ``SubprocessWorker``,
+    with the environment a nanny would give it (``distributed.nanny.pre-spawn-environ``:
+    ``MALLOC_TRIM_THRESHOLD_`` so freed memory goes back to the system) and its stdout
+    sent to our stderr (stdout is the data stream). Where that is not available
+    (Windows) it is a ``LocalCluster``.
+    """
+    import distributed
+    from distributed.deploy.spec import SpecCluster
+
+    if sys.platform == "win32":  # pragma: no cover - SubprocessWorker is POSIX only
+        return distributed.LocalCluster(
+            n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
+            dashboard_address=None, scheduler_kwargs=NO_FIXED_PORTS)
+    from distributed.deploy.subprocess import SubprocessWorker
+
+    class Worker(SubprocessWorker):
+        async def _start(self) -> None:
+            import asyncio
+            import json
+
+            import dask.config
+
+            environ = {str(k): str(v) for k, v in
+                       dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()}
+            spec = json.dumps({"cls": self.worker_class, "opts": self.worker_kwargs})
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "distributed.cli.dask_spec", self.scheduler,
+                "--spec", spec, env={**os.environ, **environ},
+                stdout=_stderr_fd())
+
+    quiet = logging.WARNING
+    worker = {"cls": Worker, "options": {
+        "worker_class": "distributed.Worker", "worker_kwargs": {
+            "host": "127.0.0.1", "nthreads": 1, "silence_logs": quiet}}}
+    return SpecCluster(
+        scheduler={"cls": distributed.Scheduler, "options": {
+            "host": "127.0.0.1", "port": 0, "dashboard": False, **NO_FIXED_PORTS}},
+        workers=dict.fromkeys(range(jobs), worker), worker=worker,
+        silence_logs=quiet, name="quotekit")
+
+
+def _stderr_fd() -> int | None:
+    """Our stderr's file descriptor (``None``: inherit, when it has none)."""
+    try:
+        return sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
 @contextlib.contextmanager
 def cluster_executor(scheduler: str | None, jobs: int) -> Iterator[Executor]:
     """An executor on the Dask cluster at ``scheduler`` (``tcp://host:port``), or on a
-    local cluster of ``jobs`` single-threaded worker processes when it is ``None``."""
+    local cluster of ``jobs`` single-threaded worker processes (:func:`local_cluster`)
+    when it is ``None``."""
     _require()
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     with contextlib.ExitStack() as stack:
         if scheduler is None:
-            cluster = stack.enter_context(LocalCluster(
-                n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
-                dashboard_address=None, scheduler_kwargs=NO_FIXED_PORTS))
+            cluster = stack.enter_context(local_cluster(jobs))
             client = stack.enter_context(Client(cluster))
+            try:
+                client.wait_for_workers(jobs, timeout=WORKER_START_TIMEOUT)
+            except TimeoutError:
+                raise QuotekitError(f"the local Dask workers did not start within "
+                                    f"{WORKER_START_TIMEOUT} s") from None
         else:
             try:
                 # Connect timeout: dask's distributed.comm.timeouts.connect setting.
