@@ -27,13 +27,13 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
-from .cache import ResultCache, content_key, fingerprint
+from .cache import ResultCache, StoredChunk, content_key, fingerprint
 from .errors import QuotekitError, ReadError, UsageError
 from .model import Extraction
 from .registry import ReadOptions
@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 #: waits in memory (about the size of its file) until its turn.
 WINDOW_PER_JOB = 32
 BYTES_PER_JOB = 8_000_000
+#: Files (answered by a ``lookup`` or not) queued per worker at most.
+LOOKAHEAD_PER_JOB = 1024
 
 
 def default_jobs() -> int:
@@ -69,12 +71,14 @@ class Settings:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """One file's result: the extraction or the error, its size, and whether the
-    result came from the cache."""
+    """One file's result: the extraction or the error (or, through a ``lookup`` of
+    :func:`iter_outcomes`, an exporter's stored output), its size, whether the result
+    came from the cache, and its cache key when a cache is used."""
 
-    result: Extraction | QuotekitError
+    result: Extraction | QuotekitError | StoredChunk
     size: int = 0
     cached: bool = False
+    key: str | None = None
 
 
 @dataclass(slots=True)
@@ -93,7 +97,8 @@ class BatchStats:
             self.failed += 1
             return
         self.files += 1
-        self.quotes += len(outcome.result.quotes)
+        result = outcome.result
+        self.quotes += result.quotes if isinstance(result, StoredChunk) else len(result.quotes)
         self.cached += outcome.cached
 
 
@@ -137,7 +142,7 @@ def process_file(path: str, settings: Settings, data: bytes | None = None) -> Ou
             hit = cache.get(key, file_text)
             if hit is not None:
                 size = len(data) if data is not None else os.stat(path).st_size
-                return Outcome(hit, size=size, cached=True)
+                return Outcome(hit, size=size, cached=True, key=key)
         if data is None:
             data = _read_bytes(path)
         extraction, text = _extract(data, path, settings)
@@ -151,7 +156,7 @@ def process_file(path: str, settings: Settings, data: bytes | None = None) -> Ou
         return Outcome(exc, size=len(data or b""))
     if cache is not None and key is not None:
         cache.put(key, extraction, text)
-    return Outcome(extraction, size=len(data))
+    return Outcome(extraction, size=len(data), key=key)
 
 
 def _size(path: str) -> int:
@@ -190,14 +195,24 @@ def process_pool(jobs: int) -> ProcessPoolExecutor:
 def iter_outcomes(
     paths: Sequence[str], settings: Settings, *, jobs: int = 1,
     executor: Executor | None = None,
+    lookup: Callable[[str], Outcome | None] | None = None,
 ) -> Iterator[Outcome]:
-    """One :class:`Outcome` per input file, in input order (see :func:`extract_paths`)."""
+    """One :class:`Outcome` per input file, in input order (see :func:`extract_paths`).
+
+    ``lookup(path)``, run here (not in a worker) before a file is handed out, may answer
+    for it (a stored output); no worker is started while every file is answered.
+    """
     from .reading import STDIN, iter_paths
 
     own: Executor | None = None
     window, budget = WINDOW_PER_JOB * max(jobs, 1), BYTES_PER_JOB * max(jobs, 1)
-    pending: deque[tuple[Future[Outcome], int]] = deque()
+    # (future, bytes of input, handed to a worker?); answers of ``lookup`` hold nothing
+    # yet, so they only count towards LOOKAHEAD_PER_JOB: files after them are looked up
+    # (and handed out) while the head of the queue is waited for.
+    pending: deque[tuple[Future[Outcome], int, bool]] = deque()
     in_flight = 0  # bytes of the files in ``pending``
+    handed_out = 0  # files in ``pending`` a worker has (or had)
+    lookahead = LOOKAHEAD_PER_JOB * max(jobs, 1)
     items = iter_paths(paths)
     head = list(islice(items, 3))
     files = sum(isinstance(i, str) and i != STDIN for i in head)
@@ -205,29 +220,33 @@ def iter_outcomes(
     in_process = executor is None and (jobs <= 1 or (len(head) < 3 and files <= 1))
     try:
         for item in chain(head, items):
-            size = 0
+            size, worker = 0, False
             if isinstance(item, ReadError):
                 future = _done(Outcome(item))
             elif item == STDIN:
                 future = _done(_stdin(settings))
+            elif lookup is not None and (found := lookup(item)) is not None:
+                future = _done(found)
             elif in_process:
                 future = _done(process_file(item, settings))
             else:
                 if executor is None:
                     own = executor = process_pool(jobs)
-                size = _size(item)
+                size, worker = _size(item), True
                 future = executor.submit(process_file, item, settings)
-            pending.append((future, size))
+            pending.append((future, size, worker))
             in_flight += size
-            while pending and (len(pending) >= window or in_flight >= budget
-                               or pending[0][0].done()):
-                future, size = pending.popleft()
+            handed_out += worker
+            while pending and (handed_out >= window or in_flight >= budget
+                               or len(pending) >= lookahead or pending[0][0].done()):
+                future, size, worker = pending.popleft()
                 in_flight -= size
+                handed_out -= worker
                 yield future.result()
         while pending:
             yield pending.popleft()[0].result()
     finally:
-        for future, _ in pending:
+        for future, _, _ in pending:
             future.cancel()
         if own is not None:
             own.shutdown(wait=True, cancel_futures=True)
@@ -269,4 +288,5 @@ def extract_paths(
     for outcome in iter_outcomes(paths, settings, jobs=jobs, executor=executor):
         if stats is not None:
             stats.add(outcome)
+        assert not isinstance(outcome.result, StoredChunk)  # only through a lookup
         yield outcome.result

@@ -31,6 +31,7 @@ from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any, Literal
 
 from .batch import Settings, make_settings, process_file
+from .cache import StoredChunk
 from .errors import QuotekitError, ReadError
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ def file_records(path: str, settings: Settings, errors: str = "raise") -> list[d
             return []
         raise outcome.result
     ex = outcome.result
+    assert not isinstance(ex, StoredChunk)  # only through a lookup, never here
     return list(jsonl_records(ex))
 
 

@@ -54,6 +54,24 @@ def extraction_to_dict(extraction: Extraction, *, text: bool = True) -> dict[str
             "document": None if doc is None else _document(doc, text)}
 
 
+def source_to_dict(source: Source) -> dict[str, Any]:
+    """A source as JSON (default-valued fields left out)."""
+    return _compact(source)
+
+
+def source_from_dict(data: dict[str, Any]) -> Source:
+    """The inverse of :func:`source_to_dict`."""
+    src = dict(data)
+    if "authors" in src:
+        src["authors"] = tuple(src["authors"])
+    return Source(**src)
+
+
+def work_to_dict(work: Work) -> dict[str, Any]:
+    """A work mention as JSON (default-valued fields left out)."""
+    return _compact(work)
+
+
 def _quote(data: dict[str, Any]) -> Quote:
     work = data.get("work")
     if work is not None:
@@ -64,10 +82,7 @@ def _quote(data: dict[str, Any]) -> Quote:
 def extraction_from_dict(data: dict[str, Any], *, text: str | None = None) -> Extraction:
     """The inverse of :func:`extraction_to_dict`; ``text`` is the document's text when
     it was left out."""
-    src = dict(data["source"])
-    if "authors" in src:
-        src["authors"] = tuple(src["authors"])
-    source = Source(**src)
+    source = source_from_dict(data["source"])
     document = None
     if data.get("document") is not None:
         d = data["document"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, Literal, Protocol, TextIO
 
 from .model import Document, Extraction
 
@@ -47,6 +47,34 @@ class ExportOptions:
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
+class ChunkWriter(Protocol):
+    """A stream exporter's output one extraction at a time, for the output cache.
+
+    For formats where each file's extraction becomes one piece of text that does not
+    change with what comes after it (``jsonl``), ``quotekit extract --cache`` stores
+    each piece and writes it again for an unchanged file without decoding anything.
+    A piece may depend on what came before it (citation keys already taken, works
+    already cited): ``remember`` returns the *inputs* of a piece (JSON) and a digest of
+    the *context* that, with the extraction, fully determines it; ``replay`` updates the
+    writer's state from stored inputs as rendering would have and returns the context
+    digest, so a stored piece is reused only when its context is the same again.
+
+    * ``cache_id`` — names the format and every option that changes the text;
+    * ``render(extraction)`` — the text for one extraction (updates the state);
+    * ``remember(extraction)`` — after ``render``: ``(inputs, context digest)``;
+    * ``replay(inputs)`` — instead of ``render``: the context digest, or ``None`` when
+      the inputs cannot be used.
+    """
+
+    cache_id: str
+
+    def render(self, extraction: Extraction) -> str: ...
+
+    def remember(self, extraction: Extraction) -> tuple[Any, str]: ...
+
+    def replay(self, inputs: Any) -> str | None: ...
+
+
 StreamWriter = Callable[[Iterable[Extraction], TextIO, ExportOptions], None]
 FolderWriter = Callable[[Iterable[Extraction], Path, ExportOptions], None]
 
@@ -60,6 +88,9 @@ class Exporter:
       extraction as it arrives where the format allows, so big corpora stream.
     * ``target="folder"`` — ``write(extractions, folder, options)`` writes files into
       ``folder`` (``-o DIR``, required).
+    * ``chunks`` (optional, stream exporters) — makes the :class:`ChunkWriter` that
+      writes exactly what ``write`` writes, one extraction at a time; with it, cached
+      runs reuse each unchanged file's output.
     """
 
     name: str
@@ -67,3 +98,4 @@ class Exporter:
     description: str = ""
     target: Literal["stream", "folder"] = "stream"
     suffix: str = ""
+    chunks: Callable[[ExportOptions], ChunkWriter] | None = None

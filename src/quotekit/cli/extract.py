@@ -143,7 +143,22 @@ def command(
 
             executor = stack.enter_context(cluster_executor(scheduler, jobs))
         stack.callback(progress.close)
-        if exporter.target == "folder":
+        if exporter.chunks is not None and exporter.target == "stream" and cache is not None:
+            # Each unchanged file's output comes from the cache as it was written.
+            from ..chunked import iter_chunks, write_utf8
+
+            writer = exporter.chunks(export_options)
+            with output_stream(output) as stream:
+                for piece in iter_chunks(paths, writer, cache, jobs=jobs, speakers=speakers,
+                                         reader=reader, options=read_options,
+                                         executor=executor, stats=stats):
+                    progress.update()
+                    if isinstance(piece, QuotekitError):
+                        failures.report(piece)
+                    else:
+                        write_utf8(stream, piece)
+                        stream.flush()
+        elif exporter.target == "folder":
             assert output is not None
             output.mkdir(parents=True, exist_ok=True)
             exporter.write(extractions(executor), output, export_options)

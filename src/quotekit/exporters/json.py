@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from ..citation.catalog import Catalog
 from ..hookspecs import hookimpl
-from ..model import Extraction
+from ..model import Extraction, Source, Work
 from ..native import FORMAT, GENERATOR, quote_record, source_record
+from ..records import source_from_dict, source_to_dict, work_to_dict
 from ..registry import Exporter, ExportOptions
 
 
@@ -56,16 +58,61 @@ def jsonl_records(extraction: Extraction, catalog: Catalog | None = None
 
 def write_jsonl(extractions: Iterable[Extraction], out: TextIO, options: ExportOptions) -> None:
     """One line per quote, with the works it refers to, so each line stands alone."""
-    catalog = Catalog()
+    chunks = JsonlChunks(options)
     for ex in extractions:
-        for record in jsonl_records(ex, catalog):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for line in chunks.lines(ex):
+            out.write(line)
         out.flush()
+
+
+class JsonlChunks:
+    """The ``jsonl`` stream one extraction at a time (a
+    :class:`~quotekit.registry.ChunkWriter`). A file's lines depend on the catalog
+    before it only through its source's key and the keys and items of the works it
+    cites, which the context digest covers; the inputs are the source and the distinct
+    (work, speaker) pairs of its quotes, in order."""
+
+    cache_id = f"jsonl/{FORMAT}"
+
+    def __init__(self, options: ExportOptions | None = None) -> None:
+        self.catalog = Catalog()
+
+    def lines(self, extraction: Extraction) -> Iterator[str]:
+        for record in jsonl_records(extraction, self.catalog):
+            yield json.dumps(record, ensure_ascii=False) + "\n"
+
+    def render(self, extraction: Extraction) -> str:
+        return "".join(self.lines(extraction))
+
+    def remember(self, extraction: Extraction) -> tuple[Any, str]:
+        works = list(dict.fromkeys((q.work, q.speaker) for q in extraction.quotes
+                                   if q.work is not None))
+        inputs = {"source": source_to_dict(extraction.source),
+                  "works": [[work_to_dict(w), speaker] for w, speaker in works]}
+        return inputs, self._apply(extraction.source, works)
+
+    def replay(self, inputs: Any) -> str | None:
+        try:
+            source = source_from_dict(inputs["source"])
+            works = [(Work(**w), speaker) for w, speaker in inputs["works"]]
+        except (TypeError, KeyError, ValueError):
+            return None
+        return self._apply(source, works)
+
+    def _apply(self, source: Source, works: list[tuple[Work, str | None]]) -> str:
+        """Register a file's source and works (again: the catalog keeps first sights)
+        and digest what its lines take from the catalog."""
+        found_in = self.catalog.add_source(source)
+        keys = [self.catalog.add_original(w, speaker, found_in) for w, speaker in works]
+        used = sorted({found_in, *(k for k in keys if k is not None)})
+        context = [found_in, keys, {k: self.catalog.items[k] for k in used}]
+        raw = json.dumps(context, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        return hashlib.blake2b(raw, digest_size=20).hexdigest()
 
 
 @hookimpl
 def register_exporters(register: Any) -> None:
     register(Exporter(name="json", write=write_json, suffix=".json",
                       description="Native JSON: quotes with selectors, works as CSL-JSON"))
-    register(Exporter(name="jsonl", write=write_jsonl, suffix=".jsonl",
+    register(Exporter(name="jsonl", write=write_jsonl, suffix=".jsonl", chunks=JsonlChunks,
                       description="JSON Lines: one quote per line with its works, streamed"))
