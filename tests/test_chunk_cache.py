@@ -91,14 +91,28 @@ def test_a_file_whose_context_changed_is_rendered_again(tmp_path: Path) -> None:
     assert reversed_order == uncached(str(b), str(a))
 
 
-def test_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:
+DAMAGES = {
+    "empty": lambda header, body: b"",
+    "header not JSON": lambda header, body: b"{not json\n" + body,
+    "header incomplete": lambda header, body: b'{"inputs":{}}\n' + body,
+    "no body": lambda header, body: header + b"\n",
+    "body not zlib": lambda header, body: header + b"\nnot zlib",
+    "body cut": lambda header, body: header + b"\n" + body[:len(body) // 2],
+    "body padded": lambda header, body: header + b"\n" + body + b"more",
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_damaged_entry_is_a_miss(tmp_path: Path, damage: str) -> None:
     write_corpus(tmp_path / "c", copies=1)
     cache = ["--cache", str(tmp_path / "cache")]
     expected, _ = extract(str(tmp_path / "c"), *cache)
-    entries = [p for p in (tmp_path / "cache" / "v1" / "chunks").rglob("*") if p.is_file()]
-    for i, entry in enumerate(entries):
-        entry.write_bytes([b"", b"{not json\n", b'{"inputs":{}}\nxx'][i % 3])
+    for entry in (tmp_path / "cache" / "v1" / "chunks").rglob("*"):
+        if entry.is_file():
+            header, _, body = entry.read_bytes().partition(b"\n")
+            entry.write_bytes(DAMAGES[damage](header, body))
     assert extract(str(tmp_path / "c"), *cache)[0] == expected
+    assert extract(str(tmp_path / "c"), *cache)[0] == expected  # and repaired
 
 
 def test_no_worker_starts_when_every_file_is_cached(
@@ -144,14 +158,14 @@ def test_a_replayed_context_that_matches_means_the_same_text(
     first = JsonlChunks()
     stored = []
     for ex in exs:
-        text = first.render(ex)
+        text = "".join(first.render(ex))
         stored.append((text, *first.remember(ex)))
     order = data.draw(st.permutations(range(len(exs))))
     order = order[:data.draw(st.integers(1, len(order)))]
     replaying, fresh = JsonlChunks(), JsonlChunks()
     for i in order:
         text, inputs, context = stored[i]
-        again = fresh.render(exs[i])
+        again = "".join(fresh.render(exs[i]))
         if replaying.replay(inputs) == context:
             assert again == text
     same = JsonlChunks()

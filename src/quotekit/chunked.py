@@ -27,12 +27,13 @@ an uncached run writes.
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
 from typing import IO, TYPE_CHECKING
 
 from .batch import BatchStats, Outcome, iter_outcomes, make_settings, process_file
-from .cache import ResultCache, StoredChunk
+from .cache import ResultCache, StoredChunk, deflate
 from .errors import QuotekitError
 from .registry import ChunkWriter, ReadOptions
 
@@ -68,10 +69,20 @@ def iter_chunks(
         if isinstance(result, StoredChunk):
             stored = cache.get_chunk(result.path, result.key, cache_id)
             if stored is not None and writer.replay(stored.inputs) == stored.context:
-                if stats is not None:
-                    stats.add(Outcome(stored, size=_size(stored.path), cached=True))
-                yield stored.data
-                continue
+                written = False
+                try:
+                    for data in stored.text():
+                        written = True
+                        yield data
+                except zlib.error:
+                    if written:  # entries are written atomically: a damaged disk
+                        raise QuotekitError(
+                            f"{stored.path}: its cached output is damaged; delete the "
+                            f"cache folder {cache.location}") from None
+                else:
+                    if stats is not None:
+                        stats.add(Outcome(stored, size=_size(stored.path), cached=True))
+                    continue
             # Gone, or its context changed since it was stored: render it again.
             outcome = process_file(result.path, settings)
             result, key = outcome.result, outcome.key
@@ -81,11 +92,16 @@ def iter_chunks(
             yield result
             continue
         assert not isinstance(result, StoredChunk)  # process_file never answers so
-        data = writer.render(result).encode("utf-8")
+        compress, packed = deflate(), []
+        for piece in writer.render(result):
+            data = piece.encode("utf-8")
+            packed.append(compress.compress(data))
+            yield data
         if key is not None:
             inputs, context = writer.remember(result)
-            cache.put_chunk(key, cache_id, inputs, context, len(result.quotes), data)
-        yield data
+            packed.append(compress.flush())
+            cache.put_chunk(key, cache_id, inputs, context, len(result.quotes),
+                            b"".join(packed))
 
 
 def _size(path: str) -> int:

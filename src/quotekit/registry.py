@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol, TextIO
@@ -60,7 +60,8 @@ class ChunkWriter(Protocol):
     digest, so a stored piece is reused only when its context is the same again.
 
     * ``cache_id`` — names the format and every option that changes the text;
-    * ``render(extraction)`` — the text for one extraction (updates the state);
+    * ``render(extraction)`` — the text for one extraction, in pieces (updates the
+      state);
     * ``remember(extraction)`` — after ``render``: ``(inputs, context digest)``;
     * ``replay(inputs)`` — instead of ``render``: the context digest, or ``None`` when
       the inputs cannot be used.
@@ -68,7 +69,7 @@ class ChunkWriter(Protocol):
 
     cache_id: str
 
-    def render(self, extraction: Extraction) -> str: ...
+    def render(self, extraction: Extraction) -> Iterator[str]: ...
 
     def remember(self, extraction: Extraction) -> tuple[Any, str]: ...
 

@@ -60,7 +60,7 @@ def write_jsonl(extractions: Iterable[Extraction], out: TextIO, options: ExportO
     """One line per quote, with the works it refers to, so each line stands alone."""
     chunks = JsonlChunks(options)
     for ex in extractions:
-        for line in chunks.lines(ex):
+        for line in chunks.render(ex):
             out.write(line)
         out.flush()
 
@@ -77,12 +77,10 @@ class JsonlChunks:
     def __init__(self, options: ExportOptions | None = None) -> None:
         self.catalog = Catalog()
 
-    def lines(self, extraction: Extraction) -> Iterator[str]:
+    def render(self, extraction: Extraction) -> Iterator[str]:
+        """The lines of one extraction."""
         for record in jsonl_records(extraction, self.catalog):
             yield json.dumps(record, ensure_ascii=False) + "\n"
-
-    def render(self, extraction: Extraction) -> str:
-        return "".join(self.lines(extraction))
 
     def remember(self, extraction: Extraction) -> tuple[Any, str]:
         works = list(dict.fromkeys((q.work, q.speaker) for q in extraction.quotes
