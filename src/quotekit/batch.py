@@ -206,13 +206,13 @@ def iter_outcomes(
 
     own: Executor | None = None
     window, budget = WINDOW_PER_JOB * max(jobs, 1), BYTES_PER_JOB * max(jobs, 1)
-    # (future, bytes of input, handed to a worker?); answers of ``lookup`` hold nothing
-    # yet, so they only count towards LOOKAHEAD_PER_JOB: files after them are looked up
-    # (and handed out) while the head of the queue is waited for.
-    pending: deque[tuple[Future[Outcome], int, bool]] = deque()
-    in_flight = 0  # bytes of the files in ``pending``
-    handed_out = 0  # files in ``pending`` a worker has (or had)
     lookahead = LOOKAHEAD_PER_JOB * max(jobs, 1)
+    # (future, bytes of input, holds a result?). What ``lookup`` answers holds nothing
+    # yet: it waits in the queue (up to ``lookahead`` files) while the files after it
+    # are looked up and handed to workers, so they are extracted while it is written.
+    pending: deque[tuple[Future[Outcome], int, bool]] = deque()
+    in_flight = 0  # bytes of input of the files in ``pending``
+    held = 0  # files in ``pending`` that hold (or will hold) a result
     items = iter_paths(paths)
     head = list(islice(items, 3))
     files = sum(isinstance(i, str) and i != STDIN for i in head)
@@ -220,28 +220,30 @@ def iter_outcomes(
     in_process = executor is None and (jobs <= 1 or (len(head) < 3 and files <= 1))
     try:
         for item in chain(head, items):
-            size, worker = 0, False
+            size, heavy = 0, True
             if isinstance(item, ReadError):
                 future = _done(Outcome(item))
             elif item == STDIN:
                 future = _done(_stdin(settings))
             elif lookup is not None and (found := lookup(item)) is not None:
-                future = _done(found)
+                future, heavy = _done(found), False
             elif in_process:
                 future = _done(process_file(item, settings))
+                size = future.result().size
             else:
                 if executor is None:
                     own = executor = process_pool(jobs)
-                size, worker = _size(item), True
+                size = _size(item)
                 future = executor.submit(process_file, item, settings)
-            pending.append((future, size, worker))
+            pending.append((future, size, heavy))
             in_flight += size
-            handed_out += worker
-            while pending and (handed_out >= window or in_flight >= budget
-                               or len(pending) >= lookahead or pending[0][0].done()):
-                future, size, worker = pending.popleft()
+            held += heavy
+            while pending and (held >= window or in_flight >= budget
+                               or len(pending) >= lookahead
+                               or (pending[0][2] and pending[0][0].done())):
+                future, size, heavy = pending.popleft()
                 in_flight -= size
-                handed_out -= worker
+                held -= heavy
                 yield future.result()
         while pending:
             yield pending.popleft()[0].result()
