@@ -15,6 +15,12 @@ the ``quotekit`` command in fresh processes:
 3. a first run filling an empty cache, then a re-run after 1% of the files changed;
 4. ``quotekit --version`` start-up next to ``python -c pass``.
 
+Memory is sampled as RSS and as PSS (proportional set size: shared pages such as
+libpython's are split between the processes that map them, so the sum is what the
+processes really take together; summed RSS counts each shared page once per process).
+The cache rows also give a re-run where nothing changed (the fixed cost) and the size of
+the cache folder. ``--cache-only`` runs only those rows.
+
 Needs psutil (the ``bench`` extra, or ``pip install psutil``) and ``quotekit[dask]``.
 """
 
@@ -69,6 +75,7 @@ class PeakRSS:
     def __init__(self, pid: int, interval: float = 0.05) -> None:
         self.proc = psutil.Process(pid)
         self.peak_total = 0
+        self.peak_pss = 0
         self.peak_single = 0
         self.cpu: dict[int, float] = {}
         self._stop = threading.Event()
@@ -81,13 +88,16 @@ class PeakRSS:
                 procs = [self.proc, *self.proc.children(recursive=True)]
             except psutil.Error:
                 return
-            rss = []
+            rss, pss = [], 0
             for p in procs:
                 with contextlib.suppress(psutil.Error):
-                    rss.append(p.memory_info().rss)
+                    mem = p.memory_full_info()
+                    rss.append(mem.rss)
+                    pss += getattr(mem, "pss", mem.rss)
                     t = p.cpu_times()
                     self.cpu[p.pid] = t.user + t.system
             self.peak_total = max(self.peak_total, sum(rss))
+            self.peak_pss = max(self.peak_pss, pss)
             self.peak_single = max([self.peak_single, *rss])
             self._stop.wait(0.05)
 
@@ -116,6 +126,7 @@ def quotekit(*args: str) -> dict[str, float | str]:
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{message[-2000:]}")
     return {"wall": wall, "rss_total": rss.peak_total / 1e6, "rss_single": rss.peak_single / 1e6,
+            "pss_total": rss.peak_pss / 1e6,
             "cpu": sum(rss.cpu.values()),
             "digest": digest.hexdigest()[:12], "summary": message.strip().splitlines()[-1]}
 
@@ -159,6 +170,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1, help="rounds; medians are reported")
     ap.add_argument("--startup-runs", type=int, default=15)
     ap.add_argument("--skip-dask", action="store_true", help="leave out the Dask column")
+    ap.add_argument("--cache-only", action="store_true",
+                    help="only the cache rows (first run, re-run with 1%% changed)")
     args = ap.parse_args()
 
     target = parse_size(args.size)
@@ -169,13 +182,16 @@ def main() -> None:
     print(f"corpus: {len(files)} files, {size_mb:.0f} MB in {DATA} "
           f"(ready in {time.perf_counter() - t0:.1f} s)", flush=True)
 
-    modes = {"1 process (-j 1)": ["-j", "1"], "-j 2": ["-j", "2"]}
-    if not args.skip_dask:
+    modes = {} if args.cache_only else {"1 process (-j 1)": ["-j", "1"], "-j 2": ["-j", "2"]}
+    if not args.skip_dask and not args.cache_only:
         modes["Dask local cluster (2 workers)"] = ["--engine", "dask", "-j", "2"]
     runs: dict[str, list[dict[str, float | str]]] = {m: [] for m in modes}
     cache_first: list[float] = []
     first_digests: set[str] = set()
-    cache_rerun: list[float] = []
+    cache_rerun: list[dict[str, float | str]] = []
+    cache_same: list[dict[str, float | str]] = []
+    cache_first_cpu: list[float] = []
+    cache_mb: list[float] = []
     for r in range(args.repeat):
         for mode, extra in modes.items():
             res = quotekit("extract", *folders, "-t", "jsonl", "--no-cache", *extra)
@@ -186,6 +202,7 @@ def main() -> None:
         cache = DATA / f"cache-{os.getpid()}"
         shutil.rmtree(cache, ignore_errors=True)
         first = quotekit("extract", *folders, "-t", "jsonl", "-j", "2", "--cache", str(cache))
+        same = quotekit("extract", *folders, "-t", "jsonl", "-j", "2", "--cache", str(cache))
         saved = change_files(files, 0.01, seed=r)
         try:
             again = quotekit("extract", *folders, "-t", "jsonl", "-j", "2",
@@ -193,34 +210,48 @@ def main() -> None:
         finally:
             for p, data in saved.items():
                 p.write_bytes(data)
+            cache_mb.append(sum(f.stat().st_size for f in cache.rglob("*") if f.is_file())
+                            / 1e6)
             shutil.rmtree(cache, ignore_errors=True)
         cache_first.append(float(first["wall"]))
-        first_digests.add(str(first["digest"]))
-        cache_rerun.append(float(again["wall"]))
-        print(f"round {r + 1} cache: first {first['wall']:.1f} s, 1% changed "
-              f"{again['wall']:.2f} s ({again['summary']})", flush=True)
+        cache_first_cpu.append(float(first["cpu"]))
+        first_digests |= {str(first["digest"]), str(same["digest"])}
+        cache_rerun.append(again)
+        cache_same.append(same)
+        print(f"round {r + 1} cache: first {first['wall']:.1f} s, unchanged "
+              f"{same['wall']:.2f} s, 1% changed {again['wall']:.2f} s "
+              f"({again['summary']}), cache {cache_mb[-1]:.0f} MB", flush=True)
 
     digests = {str(res["digest"]) for rs in runs.values() for res in rs} | first_digests
     base, ours = startup(args.startup_runs)
 
     med = {m: statistics.median(float(x["wall"]) for x in rs) for m, rs in runs.items()}
-    one = med["1 process (-j 1)"]
+    one = med.get("1 process (-j 1)", float("nan"))
     print(f"\n## quotekit extract over {len(files)} files, {size_mb:.0f} MB "
           f"(median of {args.repeat}; outputs identical: {len(digests) == 1})\n")
-    print("| mode | wall s | MB/s | × 1 process | CPU s (all processes) | cores used "
-          "| peak RSS MB (all processes) | largest process MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    if runs:
+        print("| mode | wall s | MB/s | × 1 process | CPU s (all processes) | cores used "
+              "| peak RSS MB (all processes) | peak PSS MB (all processes) "
+              "| largest process MB |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for mode, rs in runs.items():
         rss = max(float(x["rss_total"]) for x in rs)
+        pss = max(float(x["pss_total"]) for x in rs)
         single = max(float(x["rss_single"]) for x in rs)
         cpu = statistics.median(float(x["cpu"]) for x in rs)
         print(f"| {mode} | {med[mode]:.1f} | {size_mb / med[mode]:.2f} | "
               f"{one / med[mode]:.2f} | {cpu:.1f} | {cpu / med[mode]:.2f} | {rss:.0f} "
-              f"| {single:.0f} |")
-    first_s, rerun_s = statistics.median(cache_first), statistics.median(cache_rerun)
-    print(f"\n| cache (-j 2) | wall s |\n|---|---:|\n| first run, empty cache | {first_s:.1f} |"
-          f"\n| re-run, 1% of files changed | {rerun_s:.2f} ({100 * rerun_s / first_s:.1f}% "
-          f"of the first) |")
+              f"| {pss:.0f} | {single:.0f} |")
+    first_s, first_cpu = statistics.median(cache_first), statistics.median(cache_first_cpu)
+    print(f"\n| cache (-j 2), cache folder {statistics.median(cache_mb):.0f} MB | wall s "
+          f"| % of first | CPU s | % of first |\n|---|---:|---:|---:|---:|\n"
+          f"| first run, empty cache | {first_s:.1f} | 100 | {first_cpu:.1f} | 100 |")
+    for label, rs in (("re-run, nothing changed", cache_same),
+                      ("re-run, 1% of files changed", cache_rerun)):
+        wall = statistics.median(float(x["wall"]) for x in rs)
+        cpu = statistics.median(float(x["cpu"]) for x in rs)
+        print(f"| {label} | {wall:.2f} | {100 * wall / first_s:.1f} | {cpu:.2f} "
+              f"| {100 * cpu / first_cpu:.1f} |")
     print(f"\n| start-up (median of {args.startup_runs}) | s |\n|---|---:|\n"
           f"| python -c pass | {base:.3f} |\n| quotekit --version | {ours:.3f} "
           f"(+{ours - base:.3f}) |")

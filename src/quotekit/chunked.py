@@ -56,12 +56,13 @@ def iter_chunks(
     def lookup(path: str) -> Outcome | None:
         # Only found here (a stat, and the stat index); read when its turn comes.
         try:
+            size = os.stat(path).st_size
             key, _ = cache.key_for(path, settings.fingerprint)
         except OSError:
             return None  # the worker reports it
         if not cache.has_chunk(key, cache_id):
             return None
-        return Outcome(StoredChunk(path, key), cached=True, key=key)
+        return Outcome(StoredChunk(path, key), size=size, cached=True, key=key)
 
     for outcome in iter_outcomes(paths, settings, jobs=jobs, executor=executor,
                                  lookup=lookup):
@@ -81,7 +82,7 @@ def iter_chunks(
                             f"cache folder {cache.location}") from None
                 else:
                     if stats is not None:
-                        stats.add(Outcome(stored, size=_size(stored.path), cached=True))
+                        stats.add(Outcome(stored, size=outcome.size, cached=True))
                     continue
             # Gone, or its context changed since it was stored: render it again.
             outcome = process_file(result.path, settings)
@@ -102,13 +103,6 @@ def iter_chunks(
             packed.append(compress.flush())
             cache.put_chunk(key, cache_id, inputs, context, len(result.quotes),
                             b"".join(packed))
-
-
-def _size(path: str) -> int:
-    try:
-        return os.stat(path).st_size
-    except OSError:
-        return 0
 
 
 def write_utf8(stream: IO[str], data: bytes) -> None:
