@@ -123,3 +123,15 @@ def test_local_cluster_runs_workers_in_their_own_processes_without_nannies() -> 
         assert os.getpid() not in pids.values()
         assert not any(isinstance(w, distributed.Nanny) for w in lc.workers.values())
         assert c.submit(sum, [1, 2]).result() == 3
+
+
+def test_cached_jsonl_on_the_cluster_equals_one_process(tmp_path: Path, cluster: str) -> None:
+    write_corpus(tmp_path / "c")
+    expected = serial(str(tmp_path / "c"), "-t", "jsonl")
+    args = ["extract", str(tmp_path / "c"), "-t", "jsonl", "--scheduler", cluster,
+            "--cache", str(tmp_path / "cache")]
+    for run in ("first", "cached"):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        assert result.stdout == expected, run
+    assert result.stderr.endswith("from 12 files (12 from the cache)\n")
