@@ -171,3 +171,20 @@ def test_a_replayed_context_that_matches_means_the_same_text(
     same = JsonlChunks()
     for _, inputs, context in stored:  # the same sequence: every context matches
         assert same.replay(inputs) == context
+
+
+@given(st.binary(max_size=5000) | st.text(max_size=3000).map(str.encode),
+       st.integers(1, 300), st.integers(0, 200))
+def test_stored_text_comes_back_in_bounded_pieces(data: bytes, piece: int, cut: int) -> None:
+    import zlib
+
+    from quotekit.cache import StoredChunk, deflate
+
+    compress = deflate()
+    packed = compress.compress(data) + compress.flush()
+    pieces = list(StoredChunk("p", "k", compressed=packed).text(piece))
+    assert b"".join(pieces) == data
+    assert all(len(p) <= piece for p in pieces[:-1])
+    if cut:
+        with pytest.raises(zlib.error):
+            list(StoredChunk("p", "k", compressed=packed[:max(0, len(packed) - cut)]).text())

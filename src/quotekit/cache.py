@@ -127,18 +127,22 @@ class StoredChunk:
         """The stored text (UTF-8) in pieces of at most ``piece`` bytes; raises
         ``zlib.error`` when damaged."""
         inflate = zlib.decompressobj()
-        data = self.compressed
-        if not data:
+        whole = memoryview(self.compressed)
+        if not whole:
             raise zlib.error("empty entry")
-        while data:
-            out = inflate.decompress(data, piece)
-            data = inflate.unconsumed_tail
-            if not data:  # the last piece: checked whole before it is given out
-                out += inflate.flush()
-                if not inflate.eof or inflate.unused_data:
-                    raise zlib.error("truncated or padded entry")
-            if out:
-                yield out
+        step = max(1, piece // 16)  # input fed in slices: no copying of a long tail
+        for start in range(0, len(whole), step):
+            data: bytes | memoryview = whole[start:start + step]
+            last = start + step >= len(whole)
+            while data:
+                out = inflate.decompress(data, piece)
+                data = inflate.unconsumed_tail
+                if last and not data:  # the last piece: checked before it is given out
+                    out += inflate.flush()
+                    if not inflate.eof or inflate.unused_data:
+                        raise zlib.error("truncated or padded entry")
+                if out:
+                    yield out
 
 
 def deflate() -> Any:
