@@ -188,3 +188,20 @@ def test_stored_text_comes_back_in_bounded_pieces(data: bytes, piece: int, cut: 
     if cut:
         with pytest.raises(zlib.error):
             list(StoredChunk("p", "k", compressed=packed[:max(0, len(packed) - cut)]).text())
+
+
+def test_a_pipe_on_stdout_is_widened() -> None:
+    import os
+
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("no F_GETPIPE_SZ here")
+    from quotekit.cli.common import PIPE_BYTES, widen_pipe
+
+    r, w = os.pipe()
+    with os.fdopen(r, "rb") as reader, os.fdopen(w, "w", encoding="utf-8") as writer:
+        assert fcntl.fcntl(w, fcntl.F_GETPIPE_SZ) < PIPE_BYTES
+        widen_pipe(writer)
+        assert fcntl.fcntl(w, fcntl.F_GETPIPE_SZ) == PIPE_BYTES
+        widen_pipe(io.StringIO())  # no file descriptor: nothing happens
+        assert reader.readable()
