@@ -40,6 +40,9 @@ from .registry import ChunkWriter, ReadOptions
 if TYPE_CHECKING:
     from .extraction.speakers import SpeakerIndex
 
+#: Text handed to the output (and the compressor) at a time, in characters.
+PIECE_BYTES = 256 * 1024
+
 
 def iter_chunks(
     paths: Sequence[str], writer: ChunkWriter, cache: ResultCache, *, jobs: int = 1,
@@ -94,8 +97,7 @@ def iter_chunks(
             continue
         assert not isinstance(result, StoredChunk)  # process_file never answers so
         compress, packed = deflate(), []
-        for piece in writer.render(result):
-            data = piece.encode("utf-8")
+        for data in _batched(writer.render(result)):
             packed.append(compress.compress(data))
             yield data
         if key is not None:
@@ -103,6 +105,20 @@ def iter_chunks(
             packed.append(compress.flush())
             cache.put_chunk(key, cache_id, inputs, context, len(result.quotes),
                             b"".join(packed))
+
+
+def _batched(pieces: Iterator[str], size: int = PIECE_BYTES) -> Iterator[bytes]:
+    """``pieces`` (lines) joined into UTF-8 pieces of about ``size`` bytes or more."""
+    batch: list[str] = []
+    length = 0
+    for piece in pieces:
+        batch.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(batch).encode("utf-8")
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch).encode("utf-8")
 
 
 def write_utf8(stream: IO[str], data: bytes) -> None:
