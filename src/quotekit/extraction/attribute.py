@@ -19,11 +19,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import re
+
 import regex
 
 from ..model import Segment
 from .detect import Candidate, opens_paragraph
 from .lexicon import CUE_SET, rx
+from .wordindex import WordIndex, trie_pattern
 from .mentions import (
     GENERIC_NOMINAL,
     MENTION,
@@ -59,6 +62,8 @@ AFTER_NORMAL = rx(
     r"(?:\s+" + _ADV + r")*\s+(?P<cue>" + CUE + r"|\p{Ll}{3,}ed\b(?=\s*[,.;:!?—]|\s+\p{Ll}+ly\b))"
 )
 CUE_WORD = rx(r"\b" + CUE)
+#: The same cue words for lowered text, as a trie for ``re`` (see wordindex).
+CUE_WORD_LOWER = re.compile(r"\b" + trie_pattern(CUE_SET) + r"\b")
 #: From a cue verb to the quote: "says, and I quote, " / "said that - "
 CUE_TAIL = rx(_TAIL + r"(?:\s*[,:—–-])*" + _MARKER + r"(?:\s*[,:—–-])*\s*")
 SUBJECT_BEFORE = rx(
@@ -173,6 +178,7 @@ class Attributor:
         self._continuing = False
         self.memory.proper = frozenset(PROPER.findall(text))
         self.skip = skip
+        self.cue_words = WordIndex(text, CUE_WORD_LOWER, CUE_WORD)
 
     # -- mentions ---------------------------------------------------------------
     def _resolve(self, who: str, at: int, quoted_by: str | None) -> tuple[str | None, str]:
@@ -429,17 +435,18 @@ class Attributor:
         """``SUBJECT (, appositive,) (adverbs) CUE (tail)`` ending right before ``hi``;
         the cue closest to the quote wins."""
         text = self.text
-        cues = list(CUE_WORD.finditer(text, lo, hi))
-        for cm in reversed(cues[-3:]):
-            if not CUE_TAIL.fullmatch(text, cm.end(), hi):
+        cues = self.cue_words.spans(lo, hi)
+        for c_start, c_end in reversed(cues[-3:]):
+            if not CUE_TAIL.fullmatch(text, c_end, hi):
                 continue
-            am = APPOS_BEFORE.search(text, max(lo, cm.start() - 160), cm.start())
+            cue = text[c_start:c_end]
+            am = APPOS_BEFORE.search(text, max(lo, c_start - 160), c_start)
             if am is not None and is_name(am.group("who")):
-                a = self._make(am.group("who"), cm.group(0), "cue-before", 0.9,
+                a = self._make(am.group("who"), cue, "cue-before", 0.9,
                                am.start("who"), quoted_by)
                 if a:
                     return a
-            sm = SUBJECT_BEFORE.search(text, max(lo, cm.start() - 160), cm.start())
+            sm = SUBJECT_BEFORE.search(text, max(lo, c_start - 160), c_start)
             if sm is None:
                 continue
             who = sm.group("who")
@@ -449,7 +456,7 @@ class Attributor:
                 if n and is_name(n.group(1)) and not (kind_of(who) == "name"
                                                       and is_name(who) and " " in who):
                     who = n.group(1)
-            a = self._make(who, cm.group(0), "cue-before", 0.9, sm.start("who"), quoted_by)
+            a = self._make(who, cue, "cue-before", 0.9, sm.start("who"), quoted_by)
             if a:
                 return a
         return None
