@@ -48,7 +48,7 @@ _ADV = r"(?:\p{Ll}+ly|in\s+fact|who|that|which|has|had|have|once|then|also|would
        r"was|were|did|does|do|now|still|" \
        r"always|never|even|actually|basically|kind\s+of|sort\s+of|allegedly|supposedly)"
 _TAIL = r"(?:\s*,?\s+(?:that|this|it|us|me|him|her|them|something|like|back|out|up|" \
-        r"in\s+[^,\"“]{1,50}?|on\s+[^,\"“]{1,50}?|to\s+[^,\"“]{1,40}?|about\s+[^,\"“]{1,40}?|from\s+[^,\"“]{1,40}?))*"
+        r"in\s+[^,\"“]{1,50}?|with\s+[^,\"“:]{1,40}?|at\s+[^,\"“:]{1,40}?|on\s+[^,\"“]{1,50}?|to\s+[^,\"“]{1,40}?|about\s+[^,\"“]{1,40}?|from\s+[^,\"“]{1,40}?))*"
 _MARKER = r"(?:\s*[,:]?\s*(?:and\s+)?(?:I\s+)?(?:quote|quoting)\b)?"
 
 _WHO = (r"(?:(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(?P<name>" + NAME + r")|"
@@ -130,6 +130,19 @@ _CONTINUING = frozenset(
         "persisted persists repeated repeats"
     ).split()
 )
+#: Cue words that are also nouns: after "a"/"the"/"his" + words they name a thing.
+_NOUN_CUES = frozenset(
+    (
+        "smile laugh sigh cry call shout whisper murmur answer reply remark comment note "
+        "groan moan sob gasp cheer roar scream yell growl hiss bark bellow chuckle giggle "
+        "protest question return post tweet report statement"
+    ).split()
+)
+#: Words that cannot end a noun phrase ("the ear and", "the rat-catcher by").
+_NOT_NOUNS = frozenset(
+    "and or but nor by of to with in on at from for as that which who whom than then so"
+    .split()
+)
 _NOT_PEOPLE = frozenset(
     (
         "time way thing things day night moment end question answer point fact case idea word "
@@ -176,6 +189,7 @@ class Attributor:
         self.turns: list[tuple[int, str | None]] = []  # (paragraph start, speaker)
         self.labels: list[str] = []
         self._continuing = False
+        self._para = -1  # paragraph of the quote being attributed
         self.memory.proper = frozenset(PROPER.findall(text))
         self.skip = skip
         self.cue_words = WordIndex(text, CUE_WORD_LOWER, CUE_WORD)
@@ -215,7 +229,11 @@ class Attributor:
         return name, "name"
 
     def _last_turn_speaker(self) -> str | None:
-        return self.turns[-1][1] if self.turns else None
+        """Who spoke the last dialogue turn of an earlier paragraph (the one answered)."""
+        for para, speaker in reversed(self.turns[-2:]):
+            if para != self._para:
+                return speaker
+        return None
 
     def _clean_who(self, who: str) -> str:
         who = " ".join(who.split())
@@ -233,6 +251,7 @@ class Attributor:
         if c.before > lo:
             self.memory.scan(text, lo, c.before, self.skip)
         self.scanned = max(self.scanned, c.after)
+        self._para = c.para_start
         result = self._rules(c, quoted_by)
         self.prev, self.prev_attr = c, result
         for v in VOCATIVE.finditer(text, c.start, c.end):
@@ -266,8 +285,9 @@ class Attributor:
         if kind == "name" and not cued and " " not in who and title_of(who) is None and \
                 who not in self.memory.proper and not self.memory._unknown_word(self.text, who, at):
             return None  # "Accustomed to ...": a capitalised word, not a name
-        if kind == "nominal" and who.split()[-1].lower() in _NOT_PEOPLE:
-            return None
+        if kind == "nominal" and (who.split()[-1].lower() in _NOT_PEOPLE or
+                                  who.split()[-1].lower() in _NOT_NOUNS):
+            return None  # "the ear and (was saying)": no noun, no person
         speaker, rule = self._resolve(who, at, quoted_by)
         if rule == "pronoun" and speaker is None and who.lower() in {"he", "she"}:
             speaker = self.memory.forward(who, self.text, at, min(len(self.text), at + 600))
@@ -306,6 +326,11 @@ class Attributor:
             a = self._make(c.speaker_hint, c.cue_hint, "shape", 0.8, c.before, quoted_by)
             if a:
                 return a
+        # 3a. the second half of a split quote: '"...," said X, "..."' / '"...," he said.
+        #     "..."': the clause between the halves attributes both.
+        split = self._split_half(c, quoted_by)
+        if split:
+            return split
         # 3. cue before the opening mark, in the same sentence (or the one before)
         lo = max(c.para_start, c.before - 240)
         if self.prev is not None and self.prev.after > lo:
@@ -386,6 +411,19 @@ class Attributor:
                 return beat
         return Attribution(None, None, None, None, 0.5, quoted_by)
 
+    def _split_half(self, c: Candidate, quoted_by: str | None) -> Attribution | None:
+        """The previous quote of this paragraph was attributed by the clause right after
+        it, and only that clause (no other sentence) stands before this quote."""
+        prev, pa = self.prev, self.prev_attr
+        if prev is None or pa is None or not pa.speaker or prev.para_start != c.para_start \
+                or not (pa.why or "").startswith("cue-after"):
+            return None
+        between = self.text[prev.after:c.before].rstrip(" \t,:;—–-")
+        if len(between) > 160 or "\n" in between or _CLAUSE_BREAK.search(between[:-1]):
+            return None
+        return Attribution(pa.speaker, pa.surface, pa.cue, "split-quote", pa.confidence * 0.95,
+                           quoted_by)
+
     def _beat(self, c: Candidate, quoted_by: str | None) -> Attribution | None:
         text = self.text
         start = c.para_start
@@ -449,6 +487,8 @@ class Attributor:
             sm = SUBJECT_BEFORE.search(text, max(lo, c_start - 160), c_start)
             if sm is None:
                 continue
+            if cue.lower() in _NOUN_CUES and kind_of(sm.group("who")) == "nominal":
+                continue  # "with a mischievous smile,": the cue word is a noun here
             who = sm.group("who")
             appos = sm.group("appos")
             if appos:
