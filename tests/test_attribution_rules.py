@@ -51,3 +51,40 @@ def test_noun_phrase_cannot_end_in_a_conjunction() -> None:
 def test_cue_word_used_as_a_noun_is_no_cue(noun: str) -> None:
     text = f'Holmes looked up with a mischievous {noun}, "Not at all, my friend."'
     assert speaker_of(text, "Not at all") == "Holmes"
+
+
+def test_listener_in_the_cue_clause_answers_next() -> None:
+    # Nobody is addressed by name inside the quote; the clause after it says whom the
+    # speaker turns to, and that person speaks the unattributed reply.
+    text = ('"Is that his name?" asked Lord Arden, walking across the room towards '
+            'Tobias Crane.\n\n"Yes, that is his name."\n\n"But why not?"')
+    assert speakers(text) == [("Is that his name?", "Lord Arden"),
+                              ("Yes, that is his name.", "Tobias Crane"),
+                              ("But why not?", "Lord Arden")]
+
+
+def test_subject_after_a_leading_subordinate_clause() -> None:
+    text = ('As the boy stood waiting, Bramwell put his hand in his pocket.\n\n'
+            '"Here is for your trouble, lad."')
+    assert speaker_of(text, "Here is for") == "Bramwell"
+
+
+def test_addressee_of_a_split_turn_names_the_next_nominal_speaker() -> None:
+    # The name is addressed in the first half of a turn split by its attribution.
+    text = ('Lord Arden rose. "I must be going, Tobias," he murmured, "and I want an '
+            'answer first."\n\n"What is that?" said the painter.')
+    assert speaker_of(text, "What is that?") == "Tobias"
+
+
+@pytest.mark.parametrize("text,quote,expected", [
+    ('Mr. Bennet made no answer.\n\n"Do you not want to know?" cried his wife.',
+     "Do you not", "Mrs. Bennet"),
+    ('Mrs. Gray sat down. "Oh, nonsense," said her husband.', "Oh, nonsense", "Mr. Gray"),
+])
+def test_his_wife_of_mr_x_is_mrs_x(text: str, quote: str, expected: str) -> None:
+    assert speaker_of(text, quote) == expected
+
+
+def test_his_wife_without_a_married_title_stays_a_nominal() -> None:
+    text = 'Arthur made no answer.\n\n"Do you not want to know?" cried his wife.'
+    assert speaker_of(text, "Do you not") == "his wife"

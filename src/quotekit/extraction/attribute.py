@@ -118,6 +118,21 @@ _PARA_SUBJECT = rx(
     r"[\s*_—-]*(?:(?i:then|but|and|so|now|here|at\s+last|finally)\s*,?\s+)?(?P<who>(?i:he|she)\b|"
     + NOMINAL + r"|" + NAME + r")(?:\s*,[^,\n]{1,60},)?\s+(?:\p{Ll}+ly\s+)?\p{Ll}+"
 )
+_SPOUSE = rx(r"(?i:(his)\s+wife|(her)\s+husband)")
+_MARRIED_TITLE = rx(r"(Mrs?)(\.?\s+)")
+#: Someone the speaker turns to in the clause after a quote ("..., turning to Bob").
+LISTENER = rx(
+    r"\b(?:(?:turning|turned|walking|going|coming|looking|glancing|nodding|bowing|"
+    r"stepping|leaning|moving)\s+(?:\p{Ll}+\s+){0,4}?(?:to|towards?|at|round\s+to)|"
+    r"addressing|(?:said|says|replied|whispered|called|cried|answered)\s+to)\s+"
+    r"(?P<who>" + NAME + r")"
+)
+#: A leading subordinate clause, skipped to reach the subject of the main clause.
+_SUBORDINATE = rx(
+    r"(?:As|When|While|Whilst|After|Before|Though|Although|If|Since|Once|Until|Having)\b"
+    r"[^,.;:!?\"“”\n]{1,120},\s*"
+)
+_CLAUSE_END = rx(r"[.!?;\"“”‘’]")
 _CLAUSE_BREAK = rx(r"[.!?]\s+(?=\p{Lu})|\n")
 
 
@@ -219,6 +234,9 @@ class Attributor:
             found = self.memory.resolve(who, at, last, quoted_by)
             return found or self.memory.resolve(who, at, None, quoted_by), "pronoun"
         if kind == "nominal":
+            spouse = self._spouse(who, at, quoted_by)
+            if spouse:
+                return spouse, "spouse"
             name = who.lower() if who[:1].isupper() and who.split()[0].lower() in {
                 "the", "a", "an", "his", "her", "my", "our", "their", "this", "that", "its",
                 "your"} else who
@@ -227,6 +245,21 @@ class Attributor:
         name = self.memory.full(strip_title(who) if len(who.split()) > 2 else who)
         self.memory.see(name, at)
         return name, "name"
+
+    def _spouse(self, who: str, at: int, quoted_by: str | None) -> str | None:
+        """"his wife" when "he" is Mr. X: Mrs. X (and "her husband" of Mrs. X: Mr. X)."""
+        m = _SPOUSE.fullmatch(who)
+        if m is None:
+            return None
+        pronoun = "he" if m.group(1) else "she"
+        owner = self.memory.resolve(pronoun, at, None, quoted_by)
+        t = _MARRIED_TITLE.match(owner or "")
+        if owner is None or t is None:
+            return None
+        want = "Mrs" if pronoun == "he" else "Mr"
+        if t.group(1).rstrip(".").capitalize() == want:
+            return None
+        return want + t.group(2) + owner[t.end():]
 
     def _last_turn_speaker(self) -> str | None:
         """Who spoke the last dialogue turn of an earlier paragraph (the one answered)."""
@@ -260,6 +293,8 @@ class Attributor:
                     " " in name or name in self.memory.proper or title_of(name) or
                     self.memory._unknown_word(text, name, v.start())):
                 result.addressee = self.memory.full(name)
+        if result.addressee is None and (result.why or "").startswith("cue-after"):
+            result.addressee = self._listener(c, result.speaker)
         if c.dialogue or c.how in {"double-quote", "single-quote", "dash"}:
             if not self.turns or self.turns[-1][0] != c.para_start:
                 self.turns.append((c.para_start, result.speaker))
@@ -411,6 +446,17 @@ class Attributor:
                 return beat
         return Attribution(None, None, None, None, 0.5, quoted_by)
 
+    def _listener(self, c: Candidate, speaker: str | None) -> str | None:
+        """The person the cue clause after a quote turns to: '"...," said Ann, turning
+        to Bob' / 'asked he, walking towards Bob' -- the likely speaker of the reply."""
+        end = min(c.para_end, c.after + 160)
+        stop = _CLAUSE_END.search(self.text, c.after, end)
+        m = LISTENER.search(self.text, c.after, stop.start() if stop else end)
+        if m is None or not is_name(m.group("who")):
+            return None
+        name = self.memory.full(self._clean_who(m.group("who")))
+        return name if name != speaker else None
+
     def _split_half(self, c: Candidate, quoted_by: str | None) -> Attribution | None:
         """The previous quote of this paragraph was attributed by the clause right after
         it, and only that clause (no other sentence) stands before this quote."""
@@ -461,6 +507,9 @@ class Attributor:
 
     def _subject_at(self, start: int, end: int, quoted_by: str | None,
                     why: str) -> Attribution | None:
+        lead = _SUBORDINATE.match(self.text, start, end)
+        if lead:  # "As the lad stood there, Durbeyfield put ...": the main clause's subject
+            start = lead.end()
         m = _PARA_SUBJECT.match(self.text, start, end)
         if not m:
             return None

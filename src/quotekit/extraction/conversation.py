@@ -34,11 +34,22 @@ def _runs(cands: Sequence[Candidate]) -> list[list[int]]:
     return runs
 
 
+def _addressees(cands: Sequence[Candidate], attrs: Sequence[Attribution]) -> dict[int, str]:
+    """Paragraph start -> the first person addressed in any of its quotes (a turn may be
+    split around its attribution: '"Well," he said, "and you, Basil?"')."""
+    found: dict[int, str] = {}
+    for c, a in zip(cands, attrs, strict=True):
+        if a.addressee and c.para_start not in found:
+            found[c.para_start] = a.addressee
+    return found
+
+
 def fill_turns(cands: Sequence[Candidate], attrs: list[Attribution]) -> None:
     """Give unattributed dialogue turns a speaker from the conversation (in place)."""
+    addressed = _addressees(cands, attrs)
     _name_narrator(cands, attrs)
-    _name_nominals(cands, attrs)
-    _fill_runs(cands, attrs)
+    _name_nominals(cands, attrs, addressed)
+    _fill_runs(cands, attrs, addressed)
     # Quotes later in a paragraph whose turn now has a speaker share it.
     by_para: dict[int, str] = {}
     for c, a in zip(cands, attrs, strict=True):
@@ -71,14 +82,15 @@ def _name_narrator(cands: Sequence[Candidate], attrs: list[Attribution]) -> None
                                    a.quoted_by, a.addressee)
 
 
-def _name_nominals(cands: Sequence[Candidate], attrs: list[Attribution]) -> None:
+def _name_nominals(cands: Sequence[Candidate], attrs: list[Attribution],
+                   addressed: dict[int, str]) -> None:
     """"..., Basil," he murmured. / "What is that?" said the painter: a speaker named only
     by a noun, answering a turn that addressed someone by name, is that someone."""
     for t in range(1, len(cands)):
         c, before = cands[t], cands[t - 1]
         if c.para_start == before.para_start or c.para_start - before.para_end > MAX_GAP:
             continue  # not the next turn
-        a, name = attrs[t], attrs[t - 1].addressee
+        a, name = attrs[t], addressed.get(before.para_start)
         if not name or not a.surface or a.speaker is None or name == attrs[t - 1].speaker:
             continue
         if kind_of(a.surface) != "nominal" or a.speaker.lower() != a.surface.lower():
@@ -90,7 +102,8 @@ def _name_nominals(cands: Sequence[Candidate], attrs: list[Attribution]) -> None
                                a.confidence * 0.8, a.quoted_by, a.addressee)
 
 
-def _fill_runs(cands: Sequence[Candidate], attrs: list[Attribution]) -> None:
+def _fill_runs(cands: Sequence[Candidate], attrs: list[Attribution],
+               addressed: dict[int, str]) -> None:
     for run in _runs(cands):
         if len(run) < 2:
             continue
@@ -110,10 +123,10 @@ def _fill_runs(cands: Sequence[Candidate], attrs: list[Attribution]) -> None:
                     guess, why = speakers[t - 2], "turn-taking"
                 elif t + 2 < n and speakers[t + 2] and speakers[t + 2] != nxt:
                     guess, why = speakers[t + 2], "turn-taking"
-                elif t >= 1 and attrs[run[t - 1]].addressee:
-                    guess, why = attrs[run[t - 1]].addressee, "addressed"
-                elif t + 1 < n and attrs[run[t + 1]].addressee:
-                    guess, why = attrs[run[t + 1]].addressee, "addressed"
+                elif t >= 1 and cands[run[t - 1]].para_start in addressed:
+                    guess, why = addressed[cands[run[t - 1]].para_start], "addressed"
+                elif t + 1 < n and cands[run[t + 1]].para_start in addressed:
+                    guess, why = addressed[cands[run[t + 1]].para_start], "addressed"
                 elif len(participants) == 2 and (prev or nxt):
                     other = [p for p in participants if p not in (prev, nxt)]
                     if other:
