@@ -259,7 +259,7 @@ class Attributor:
         want = "Mrs" if pronoun == "he" else "Mr"
         if t.group(1).rstrip(".").capitalize() == want:
             return None
-        return want + t.group(2) + owner[t.end():]
+        return f"{want}{t.group(2)}{owner[t.end():]}"
 
     def _last_turn_speaker(self) -> str | None:
         """Who spoke the last dialogue turn of an earlier paragraph (the one answered)."""
