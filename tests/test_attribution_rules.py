@@ -88,3 +88,27 @@ def test_his_wife_of_mr_x_is_mrs_x(text: str, quote: str, expected: str) -> None
 def test_his_wife_without_a_married_title_stays_a_nominal() -> None:
     text = 'Arthur made no answer.\n\n"Do you not want to know?" cried his wife.'
     assert speaker_of(text, "Do you not") == "his wife"
+
+
+def test_reply_pronoun_is_the_person_the_previous_turn_addressed() -> None:
+    # "he" would otherwise go to the last male subject named (Rudolf).
+    text = ('Rudolf came in and sat down.\n\n'
+            '"I wish you would take that picture away, Robert," said Rose.\n\n'
+            '"My dear!" he cried.')
+    assert speaker_of(text, "My dear!") == "Robert"
+
+
+@pytest.mark.parametrize("first", [
+    '"Well, the lad is right. Aye, quite right."',
+    '"Quite so. By-the-way, what time is it?"',
+    '"I have put up two bottles for Mrs. Sedley, and the receipt."',
+])
+def test_no_addressee_from_interjections_phrases_or_names_after_a_preposition(
+        first: str) -> None:
+    assert speakers(f'{first}\n\n"Never heard it before!"')[1] == (
+        "Never heard it before!", None)
+
+
+def test_addressed_title_stays_with_the_name() -> None:
+    text = '"Mrs. Dorothy Vane, I think," said Miss Betsey.\n\n"Yes," said the visitor.'
+    assert speaker_of(text, "Yes,") == "Mrs. Dorothy Vane"

@@ -35,6 +35,7 @@ from .mentions import (
     PRONOUN,
     PROPER,
     Memory,
+    gender_of,
     is_name,
     kind_of,
     strip_function_words,
@@ -118,6 +119,11 @@ _PARA_SUBJECT = rx(
     r"[\s*_—-]*(?:(?i:then|but|and|so|now|here|at\s+last|finally)\s*,?\s+)?(?P<who>(?i:he|she)\b|"
     + NOMINAL + r"|" + NAME + r")(?:\s*,[^,\n]{1,60},)?\s+(?:\p{Ll}+ly\s+)?\p{Ll}+"
 )
+#: Not a name someone is called by: a possessive, a hyphenated phrase, an interjection.
+_NOT_VOCATIVE = rx(r"['’]s$|-\p{Ll}|^(?i:aye|nay|yea|ay|alas|hullo|hallo|hello|bravo|hurrah|"
+                   r"pshaw|bah|fie|lo|eh|ha|heavens|goodness|gracious|mercy|nonsense)$")
+_AFTER_ABBREVIATION = rx(r"(?<![\p{L}.])(?:Mrs?|Ms|Dr|St|Messrs|Mme|Mlle|Prof|Rev|Capt|Col|Gen)\.\s+$")
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
 _SPOUSE = rx(r"(?i:(his)\s+wife|(her)\s+husband)")
 _MARRIED_TITLE = rx(r"(Mrs?)(\.?\s+)")
 #: Someone the speaker turns to in the clause after a quote ("..., turning to Bob").
@@ -205,6 +211,7 @@ class Attributor:
         self.labels: list[str] = []
         self._continuing = False
         self._para = -1  # paragraph of the quote being attributed
+        self._addressed: dict[int, str] = {}  # paragraph start -> first name addressed
         self.memory.proper = frozenset(PROPER.findall(text))
         self.skip = skip
         self.cue_words = WordIndex(text, CUE_WORD_LOWER, CUE_WORD)
@@ -231,6 +238,12 @@ class Attributor:
             return None, "pronoun"
         if kind == "pronoun":
             last = None if self._continuing else self._last_turn_speaker()
+            if last is not None:
+                # a reply: "he" is whom the previous turn addressed by name, if it fits
+                answered = self._addressed.get(self.turns[-1][0]) if self.turns else None
+                if answered and answered != last and answered != quoted_by and \
+                        gender_of(answered) in (None, _PRONOUN_GENDER.get(who.lower())):
+                    return answered, "pronoun"
             found = self.memory.resolve(who, at, last, quoted_by)
             return found or self.memory.resolve(who, at, None, quoted_by), "pronoun"
         if kind == "nominal":
@@ -289,12 +302,23 @@ class Attributor:
         self.prev, self.prev_attr = c, result
         for v in VOCATIVE.finditer(text, c.start, c.end):
             name = strip_function_words(v.group("voc"))
+            if _NOT_VOCATIVE.search(name):
+                continue  # "St. George's Day", "By-the-way", "Aye"
+            abbr = _AFTER_ABBREVIATION.search(text, max(c.start, v.start("voc") - 9),
+                                              v.start("voc"))
+            if abbr:  # "Mrs. | Gray": the title belongs to the name, if it is addressed
+                lead = text[max(c.start, abbr.start() - 2):abbr.start()].strip()
+                if abbr.start() > c.start and lead not in {",", ";", "!", "?", "."}:
+                    continue  # "... for Mrs. Gray, and": not a vocative
+                name = f"{abbr.group(0).strip()} {name}"
             if is_name(name) and name != result.speaker and (
                     " " in name or name in self.memory.proper or title_of(name) or
                     self.memory._unknown_word(text, name, v.start())):
                 result.addressee = self.memory.full(name)
         if result.addressee is None and (result.why or "").startswith("cue-after"):
             result.addressee = self._listener(c, result.speaker)
+        if result.addressee:
+            self._addressed.setdefault(c.para_start, result.addressee)
         if c.dialogue or c.how in {"double-quote", "single-quote", "dash"}:
             if not self.turns or self.turns[-1][0] != c.para_start:
                 self.turns.append((c.para_start, result.speaker))
