@@ -112,3 +112,16 @@ def test_no_addressee_from_interjections_phrases_or_names_after_a_preposition(
 def test_addressed_title_stays_with_the_name() -> None:
     text = '"Mrs. Dorothy Vane, I think," said Miss Betsey.\n\n"Yes," said the visitor.'
     assert speaker_of(text, "Yes,") == "Mrs. Dorothy Vane"
+
+
+def test_name_opening_a_quote_is_addressed() -> None:
+    # "Tom, you ..." addresses Tom, so Tom spoke the turn just before.
+    text = ('"Some of us pumped water on our heads."\n\n'
+            'Aunt Polly was vexed. Then she had a new idea:\n\n'
+            '"Tom, you did not undo your collar, did you?"')
+    assert speakers(text)[0] == ("Some of us pumped water on our heads.", "Tom")
+
+
+def test_name_then_sir_is_an_answer_not_an_address() -> None:
+    text = '"What is your name?"\n\n"Pip, sir."\n\n"Once more," said the man.'
+    assert speaker_of(text, "What is your name?") != "Pip"

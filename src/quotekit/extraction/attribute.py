@@ -110,6 +110,8 @@ SENTENCE_CUE = rx(
 VOCATIVE = rx(
     r"(?:^|[,;!?.]\s+|\b(?i:dear|my\s+dear|oh|o)\s+)(?P<voc>" + NAME + r")(?=\s*[,.!?;—]|\s*$)"
 )
+_VOCATIVE_FIRST = rx(r"[\s_*]*(?:(?i:dear|my\s+dear|oh|o)\s+)?(?P<voc>" + NAME + r")"
+                     r"(?=\s*,)(?!\s*,\s*(?i:sir|madam|ma.am|miss|mum)\b)")
 SENTENCE_SUBJECT = rx(
     r"(?:(?i:then|but|and|so|now|at\s+last|finally)\s*,?\s+)?(?P<who>" + _WHO + r")\b"
 )
@@ -300,7 +302,9 @@ class Attributor:
         self._para = c.para_start
         result = self._rules(c, quoted_by)
         self.prev, self.prev_attr = c, result
-        for v in VOCATIVE.finditer(text, c.start, c.end):
+        first = _VOCATIVE_FIRST.match(text, c.start, c.end)  # "Tom, you ...": "^" would
+        vocatives = [first] if first else []  # not match at a search's start position
+        for v in (*vocatives, *VOCATIVE.finditer(text, c.start, c.end)):
             name = strip_function_words(v.group("voc"))
             if _NOT_VOCATIVE.search(name):
                 continue  # "St. George's Day", "By-the-way", "Aye"
