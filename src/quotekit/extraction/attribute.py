@@ -16,17 +16,15 @@ full names); the speaker is never taken from inside a quote.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import re
 
 import regex
 
 from ..model import Segment
 from .detect import Candidate, opens_paragraph
 from .lexicon import CUE_SET, rx
-from .wordindex import WordIndex, trie_pattern
 from .mentions import (
     GENERIC_NOMINAL,
     MENTION,
@@ -42,6 +40,7 @@ from .mentions import (
     strip_title,
     title_of,
 )
+from .wordindex import WordIndex, trie_pattern
 
 CUE = r"(?i:" + "|".join(sorted(CUE_SET, key=len, reverse=True)) + r")\b"
 _ADV = r"(?:\p{Ll}+ly|in\s+fact|who|that|which|has|had|have|once|then|also|would|will|" \

@@ -10,7 +10,8 @@ from .conversation import fill_turns
 from .detect import detect
 from .speakers import SpeakerIndex
 from .wordindex import WordIndex
-from .works import cited_work, hints as work_hints
+from .works import cited_work
+from .works import hints as work_hints
 
 _SPAN_TRIM = " \t\n"
 

@@ -58,11 +58,8 @@ class WordIndex:
 
     def __init__(self, text: str, lower: re.Pattern[str], fallback: _Pattern) -> None:
         self.text = text
-        low = text.lower()
-        if len(low) == len(text):
-            self._haystack, self._pattern = low, lower
-        else:
-            self._haystack, self._pattern = text, fallback  # type: ignore[assignment]
+        self._lower = lower
+        self._fallback = fallback
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.done = 0  # text[:done] has been scanned
@@ -70,16 +67,22 @@ class WordIndex:
     def _scan_to(self, hi: int) -> None:
         text = self.text
         while self.done < hi:
-            end = max(hi, self.done + CHUNK)
+            start, end = self.done, max(hi, self.done + CHUNK)
             if end < len(text):
                 nl = text.find("\n", end)  # no word runs over a line end
                 end = len(text) if nl < 0 else nl
             else:
                 end = len(text)
-            for m in self._pattern.finditer(self._haystack, self.done, end):
+            chunk = text[start:end]
+            low = chunk.lower()
+            if len(low) == len(chunk):
+                found: Iterable[_Match] = self._lower.finditer(low)
+            else:  # lowering moved offsets ("İ"): the slow pattern, on this chunk only
+                found = self._fallback.finditer(chunk)
+            for m in found:
                 s, e = m.span()
-                self.starts.append(s)
-                self.ends.append(e)
+                self.starts.append(start + s)
+                self.ends.append(start + e)
             self.done = end
 
     def spans(self, lo: int, hi: int) -> list[tuple[int, int]]:
