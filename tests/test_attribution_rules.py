@@ -125,3 +125,22 @@ def test_name_opening_a_quote_is_addressed() -> None:
 def test_name_then_sir_is_an_answer_not_an_address() -> None:
     text = '"What is your name?"\n\n"Pip, sir."\n\n"Once more," said the man.'
     assert speaker_of(text, "What is your name?") != "Pip"
+
+
+@pytest.mark.parametrize("starter", ["Altogether there was", "Later there was"])
+def test_capitalised_adverb_before_a_pronoun_or_article_is_no_name(starter: str) -> None:
+    text = (f"The visitor was a tall man with a thin beard. {starter} an important air "
+            'about him, as he sat down.\n\n"Good evening, doctor."')
+    assert speaker_of(text, "Good evening") is None
+
+
+def test_participle_clause_before_the_subject_of_a_colon_cue() -> None:
+    text = ('Buck laughed.\n\nDrawing back and pointing, Stephen said with bitterness:\n\n'
+            '"It is a symbol of the age."')
+    assert speaker_of(text, "It is a symbol") == "Stephen"
+
+
+def test_participle_clause_before_a_pronoun_subject() -> None:
+    text = ('Mr. Hale came home late.\n\nObserving his daughter at her work, he suddenly '
+            'addressed her with:\n\n"I hope the hat will do."')
+    assert speaker_of(text, "I hope the hat") == "Mr. Hale"

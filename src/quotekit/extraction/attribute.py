@@ -136,8 +136,8 @@ LISTENER = rx(
 )
 #: A leading subordinate clause, skipped to reach the subject of the main clause.
 _SUBORDINATE = rx(
-    r"(?:As|When|While|Whilst|After|Before|Though|Although|If|Since|Once|Until|Having)\b"
-    r"[^,.;:!?\"“”\n]{1,120},\s*"
+    r"(?:(?:As|When|While|Whilst|After|Before|Though|Although|If|Since|Once|Until|Having)\b"
+    r"|\p{Lu}\p{Ll}+ing\b)[^,.;:!?\"“”\n]{1,120},\s*"
 )
 _CLAUSE_END = rx(r"[.!?;\"“”‘’]")
 _CLAUSE_BREAK = rx(r"[.!?]\s+(?=\p{Lu})|\n")
@@ -429,6 +429,9 @@ class Attributor:
                 m = SENTENCE_CUE.search(text, lo, window_end)
         if m is not None:
             s0 = self._sentence_start(lo, m.start())
+            lead = _SUBORDINATE.match(text, s0, m.start())
+            if lead:  # "Drawing back, Stephen said:": the main clause's subject
+                s0 = lead.end()
             subj = SENTENCE_SUBJECT.match(text, s0, m.start())
             if subj:
                 a = self._make(subj.group("who"), m.group("cue"), "cue-before", 0.8,

@@ -63,6 +63,8 @@ _SUBJECT_BEFORE = rx(
     r"that)\s)$"
 )
 _SUBJECT_AFTER = rx(r"\s+\p{Ll}|['’]s\s+\p{Ll}|,\s+\p{Ll}")
+#: What follows a capitalised adverb or adjective opening a sentence, never a name.
+_STARTER_NEXT = rx(r"\s+(?:she|he|they|there|it|I|we|you|the|a|an|this|that|these|those)\b")
 _NEXT_MARK = rx(r"[\"“”‘’«»]")
 _WHO_AFTER = rx(r",?\s+who\b")
 _SENTENCE_BREAK = rx(r"[.!?][\"”’]?\s")
@@ -289,6 +291,8 @@ class Memory:
         ("Winterbourne glanced"), not a sentence starter ("Soft joy crept")."""
         if word.endswith(("ing", "ly", "ed")):
             return False  # "Laughing again, he ...", "Finally, she ..."
+        if _STARTER_NEXT.match(text, at + len(word)):
+            return False  # "Later she ...", "Altogether there was ...": no name
         known = self.words.get(word)
         if known is None:
             lo, hi = max(0, at - 20000), at + 20000
