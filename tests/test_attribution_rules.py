@@ -144,3 +144,14 @@ def test_participle_clause_before_a_pronoun_subject() -> None:
     text = ('Mr. Hale came home late.\n\nObserving his daughter at her work, he suddenly '
             'addressed her with:\n\n"I hope the hat will do."')
     assert speaker_of(text, "I hope the hat") == "Mr. Hale"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('Bertram wiped the blade. Then, gazing over the cloth, he said:\n\n'
+     '—The bard is here. A new colour.', "Bertram"),
+    ('One day a fellow said to Cantwell:\n\n--I would give you such a belt.', "a fellow"),
+    ('For, as Mr Quill tells us--\n\n"True wit is nature to advantage dressed."',
+     "Mr Quill"),
+])
+def test_cue_ending_the_paragraph_before_a_quote(text: str, expected: str) -> None:
+    assert speakers(text)[0][1] == expected

@@ -418,14 +418,22 @@ class Attributor:
                 if a:
                     return a
         m = SENTENCE_CUE.search(text, lo, window_end)
-        if m is None and opens_paragraph(text, c.para_start, c.before, ""):
-            # The quote opens its paragraph: a sentence ending in ":" just before it.
+        if m is None and opens_paragraph(text, c.para_start, c.before, "-—–―"):
+            # The quote opens its paragraph (dash dialogue too): a sentence ending in ":"
+            # or a dash just before it ("as the poet tells us--").
             prev_end = c.para_start
             while prev_end > 0 and text[prev_end - 1] in " \t\n":
                 prev_end -= 1
-            if prev_end > 0 and text[prev_end - 1] == ":" and c.para_start - prev_end < 6:
+            if prev_end > 0 and (text[prev_end - 1] in ":—–" or
+                                 text[prev_end - 2:prev_end] == "--") and \
+                    c.para_start - prev_end < 6:
+                while prev_end > 0 and text[prev_end - 1] in ":—–-":
+                    prev_end -= 1
                 lo = max(0, prev_end - 240)
                 window_end = prev_end
+                found = self._cue_before(lo, window_end, quoted_by)  # "..., he said:"
+                if found:
+                    return found
                 m = SENTENCE_CUE.search(text, lo, window_end)
         if m is not None:
             s0 = self._sentence_start(lo, m.start())
