@@ -155,3 +155,9 @@ def test_participle_clause_before_a_pronoun_subject() -> None:
 ])
 def test_cue_ending_the_paragraph_before_a_quote(text: str, expected: str) -> None:
     assert speakers(text)[0][1] == expected
+
+
+def test_subject_next_to_the_cue_beats_the_sentence_opening() -> None:
+    text = ('The old woman looked at me. On my saying that I did not understand, she went '
+            'on:\n\n"It is the eve of the feast."')
+    assert speaker_of(text, "It is the eve") == "the old woman"

@@ -440,10 +440,11 @@ class Attributor:
             lead = _SUBORDINATE.match(text, s0, m.start())
             if lead:  # "Drawing back, Stephen said:": the main clause's subject
                 s0 = lead.end()
-            subj = SENTENCE_SUBJECT.match(text, s0, m.start())
-            if subj:
-                a = self._make(subj.group("who"), m.group("cue"), "cue-before", 0.8,
-                               subj.start("who"), quoted_by)
+            # the subject right before the cue ("..., she went on:"), else the sentence's
+            for subj in (SUBJECT_BEFORE.search(text, s0, m.start()),
+                         SENTENCE_SUBJECT.match(text, s0, m.start())):
+                a = subj and self._make(subj.group("who"), m.group("cue"), "cue-before",
+                                        0.8, subj.start("who"), quoted_by)
                 if a:
                     return a
         m = BEFORE_SELF.search(text, lo, window_end)
