@@ -173,6 +173,11 @@ _NOT_PEOPLE = frozenset(
 )
 
 
+def _noun_cue(cue: str, subject: str) -> bool:
+    """"a wry smile": a cue word that is a noun after a determiner, not a verb."""
+    return cue.lower() in _NOUN_CUES and kind_of(subject) == "nominal"
+
+
 @dataclass(slots=True)
 class Attribution:
     speaker: str | None
@@ -441,8 +446,10 @@ class Attributor:
             if lead:  # "Drawing back, Stephen said:": the main clause's subject
                 s0 = lead.end()
             # the subject right before the cue ("..., she went on:"), else the sentence's
-            for subj in (SUBJECT_BEFORE.search(text, s0, m.start()),
-                         SENTENCE_SUBJECT.match(text, s0, m.start())):
+            adjacent = SUBJECT_BEFORE.search(text, s0, m.start())
+            if adjacent and _noun_cue(m.group("cue"), adjacent.group("who")):
+                adjacent = None  # "with a wry smile:"
+            for subj in (adjacent, SENTENCE_SUBJECT.match(text, s0, m.start())):
                 a = subj and self._make(subj.group("who"), m.group("cue"), "cue-before",
                                         0.8, subj.start("who"), quoted_by)
                 if a:
@@ -575,7 +582,7 @@ class Attributor:
             sm = SUBJECT_BEFORE.search(text, max(lo, c_start - 160), c_start)
             if sm is None:
                 continue
-            if cue.lower() in _NOUN_CUES and kind_of(sm.group("who")) == "nominal":
+            if _noun_cue(cue, sm.group("who")):
                 continue  # "with a mischievous smile,": the cue word is a noun here
             who = sm.group("who")
             appos = sm.group("appos")
