@@ -161,3 +161,10 @@ def test_subject_next_to_the_cue_beats_the_sentence_opening() -> None:
     text = ('The old woman looked at me. On my saying that I did not understand, she went '
             'on:\n\n"It is the eve of the feast."')
     assert speaker_of(text, "It is the eve") == "the old woman"
+
+
+def test_title_gender_beats_a_pronoun_later_in_the_sentence() -> None:
+    # "his questions" is the visitor's; "Mrs." says who "she" can be.
+    text = ('He seemed quite disappointed.\n\nMrs. Hall, nothing loath, answered his '
+            'questions and developed a conversation. "It is a steep road, sir," she said.')
+    assert speaker_of(text, "It is a steep road") == "Mrs. Hall"

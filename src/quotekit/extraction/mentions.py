@@ -278,7 +278,7 @@ class Memory:
             if not subject and _AFTER_PREPOSITION.search(text, max(start, at - 12), at) and \
                     " " not in name:
                 continue  # "in Paris", "the Coach": a place or a thing
-            gender = self.genders.get(name)
+            gender = self.genders.get(name) or gender_of(name)  # a title says it best
             if gender is None:
                 g = _PRONOUN_AFTER.search(text, m.end(), min(len(text), m.end() + 120))
                 if g and not _SENTENCE_BREAK.search(text, m.end(), g.start()):
