@@ -168,3 +168,12 @@ def test_title_gender_beats_a_pronoun_later_in_the_sentence() -> None:
     text = ('He seemed quite disappointed.\n\nMrs. Hall, nothing loath, answered his '
             'questions and developed a conversation. "It is a steep road, sir," she said.')
     assert speaker_of(text, "It is a steep road") == "Mrs. Hall"
+
+
+def test_narrator_is_not_someone_who_speaks_in_the_third_person() -> None:
+    # Rose addresses Robert right after the narrator's turn, but Robert is "said
+    # Robert" elsewhere: the narrator stays "I".
+    text = ('"It crops out once in a generation," said Robert.\n\n'
+            '"I rather like it myself," said I.\n\n'
+            '"I wish you would take that picture away, Robert," said Rose.')
+    assert speaker_of(text, "I rather like") == "I"

@@ -68,10 +68,13 @@ def _name_narrator(cands: Sequence[Candidate], attrs: list[Attribution]) -> None
     if not mine:
         return
     votes: dict[str, int] = {}
+    # someone who speaks in the third person ("said Robert") is not the narrator
+    others = {a.speaker for a in attrs if a.speaker and a.speaker != "I"}
     for i in mine:
         for j in (i - 1, i + 1):
             name = attrs[j].addressee if 0 <= j < len(attrs) else None
-            if name and attrs[j].speaker != "I" and cands[j].para_start != cands[i].para_start:
+            if name and name not in others and attrs[j].speaker != "I" and \
+                    cands[j].para_start != cands[i].para_start:
                 votes[name] = votes.get(name, 0) + 1
     if not votes:
         return
