@@ -6,12 +6,17 @@ Rules, in order (the first that fires is the quote's ``why``):
 * ``cue-before`` — ``He writes, quote, "...`` / ``X, their CTO, said and I quote "...``,
   ``according to X,``, ``X: "...``, inverted ``said X, "...``;
 * ``shape`` — the detection shape names the speaker (``as X put it``, ``> — X``);
-* ``split-quote`` / ``same-paragraph`` — a quote continuing one already attributed;
+* ``split-quote`` — the second half of ``"...," said X, "..."`` (checked before any cue
+  before it, since the clause between the halves is the first half's attribution);
+* ``cue-before`` also covers a cue clause ending the previous paragraph in ``:`` or a dash;
+* ``same-paragraph`` — a quote continuing one already attributed;
 * ``paragraph-subject`` — dialogue after a narrative sentence whose subject is named;
 * ``turn-taking`` — alternating speakers in a run of dialogue paragraphs.
 
-Mentions are resolved here (pronouns to the last compatible subject, first names to
-full names); the speaker is never taken from inside a quote.
+Mentions are resolved here (pronouns to the last compatible subject -- in a reply, to the
+person the previous turn addressed by name -- first names to full names, ``his wife`` of
+``Mr. X`` to ``Mrs. X``); the speaker is never taken from inside a quote. Whom each quote
+addresses (``address.py``) feeds turn-taking.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Segment
+from .address import SPOUSE, addressee, listener, spouse
 from .detect import Candidate, opens_paragraph
 from .lexicon import CUE_SET, rx
 from .mentions import (
@@ -106,11 +112,6 @@ SENTENCE_CUE = rx(
 )
 #: A name the quote addresses ("Good night, Sir John," / "Is that so, Lizzy?"): the
 #: likely speaker of the reply.
-VOCATIVE = rx(
-    r"(?:^|[,;!?.]\s+|\b(?i:dear|my\s+dear|oh|o)\s+)(?P<voc>" + NAME + r")(?=\s*[,.!?;—]|\s*$)"
-)
-_VOCATIVE_FIRST = rx(r"[\s_*]*(?:(?i:dear|my\s+dear|oh|o)\s+)?(?P<voc>" + NAME + r")"
-                     r"(?=\s*,)(?!\s*,\s*(?i:sir|madam|ma.am|miss|mum)\b)")
 SENTENCE_SUBJECT = rx(
     r"(?:(?i:then|but|and|so|now|at\s+last|finally)\s*,?\s+)?(?P<who>" + _WHO + r")\b"
 )
@@ -120,26 +121,12 @@ _PARA_SUBJECT = rx(
     r"[\s*_—-]*(?:(?i:then|but|and|so|now|here|at\s+last|finally)\s*,?\s+)?(?P<who>(?i:he|she)\b|"
     + NOMINAL + r"|" + NAME + r")(?:\s*,[^,\n]{1,60},)?\s+(?:\p{Ll}+ly\s+)?\p{Ll}+"
 )
-#: Not a name someone is called by: a possessive, a hyphenated phrase, an interjection.
-_NOT_VOCATIVE = rx(r"['’]s$|-\p{Ll}|^(?i:aye|nay|yea|ay|alas|hullo|hallo|hello|bravo|hurrah|"
-                   r"pshaw|bah|fie|lo|eh|ha|heavens|goodness|gracious|mercy|nonsense)$")
-_AFTER_ABBREVIATION = rx(r"(?<![\p{L}.])(?:Mrs?|Ms|Dr|St|Messrs|Mme|Mlle|Prof|Rev|Capt|Col|Gen)\.\s+$")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
-_SPOUSE = rx(r"(?i:(his)\s+wife|(her)\s+husband)")
-_MARRIED_TITLE = rx(r"(Mrs?)(\.?\s+)")
-#: Someone the speaker turns to in the clause after a quote ("..., turning to Bob").
-LISTENER = rx(
-    r"\b(?:(?:turning|turned|walking|going|coming|looking|glancing|nodding|bowing|"
-    r"stepping|leaning|moving)\s+(?:\p{Ll}+\s+){0,4}?(?:to|towards?|at|round\s+to)|"
-    r"addressing|(?:said|says|replied|whispered|called|cried|answered)\s+to)\s+"
-    r"(?P<who>" + NAME + r")"
-)
 #: A leading subordinate clause, skipped to reach the subject of the main clause.
 _SUBORDINATE = rx(
     r"(?:(?:As|When|While|Whilst|After|Before|Though|Although|If|Since|Once|Until|Having)\b"
     r"|\p{Lu}\p{Ll}+ing\b)[^,.;:!?\"“”\n]{1,120},\s*"
 )
-_CLAUSE_END = rx(r"[.!?;\"“”‘’]")
 _CLAUSE_BREAK = rx(r"[.!?]\s+(?=\p{Lu})|\n")
 
 
@@ -266,19 +253,11 @@ class Attributor:
         return name, "name"
 
     def _spouse(self, who: str, at: int, quoted_by: str | None) -> str | None:
-        """"his wife" when "he" is Mr. X: Mrs. X (and "her husband" of Mrs. X: Mr. X)."""
-        m = _SPOUSE.fullmatch(who)
+        m = SPOUSE.fullmatch(who)
         if m is None:
             return None
-        pronoun = "he" if m.group(1) else "she"
-        owner = self.memory.resolve(pronoun, at, None, quoted_by)
-        t = _MARRIED_TITLE.match(owner or "")
-        if owner is None or t is None:
-            return None
-        want = "Mrs" if pronoun == "he" else "Mr"
-        if t.group(1).rstrip(".").capitalize() == want:
-            return None
-        return f"{want}{t.group(2)}{owner[t.end():]}"
+        owner = self.memory.resolve("he" if m.group(1) else "she", at, None, quoted_by)
+        return spouse(who, owner)
 
     def _last_turn_speaker(self) -> str | None:
         """Who spoke the last dialogue turn of an earlier paragraph (the one answered)."""
@@ -306,25 +285,10 @@ class Attributor:
         self._para = c.para_start
         result = self._rules(c, quoted_by)
         self.prev, self.prev_attr = c, result
-        first = _VOCATIVE_FIRST.match(text, c.start, c.end)  # "Tom, you ...": "^" would
-        vocatives = [first] if first else []  # not match at a search's start position
-        for v in (*vocatives, *VOCATIVE.finditer(text, c.start, c.end)):
-            name = strip_function_words(v.group("voc"))
-            if _NOT_VOCATIVE.search(name):
-                continue  # "St. George's Day", "By-the-way", "Aye"
-            abbr = _AFTER_ABBREVIATION.search(text, max(c.start, v.start("voc") - 9),
-                                              v.start("voc"))
-            if abbr:  # "Mrs. | Gray": the title belongs to the name, if it is addressed
-                lead = text[max(c.start, abbr.start() - 2):abbr.start()].strip()
-                if abbr.start() > c.start and lead not in {",", ";", "!", "?", "."}:
-                    continue  # "... for Mrs. Gray, and": not a vocative
-                name = f"{abbr.group(0).strip()} {name}"
-            if is_name(name) and name != result.speaker and (
-                    " " in name or name in self.memory.proper or title_of(name) or
-                    self.memory._unknown_word(text, name, v.start())):
-                result.addressee = self.memory.full(name)
+        result.addressee = addressee(text, c.start, c.end, self.memory, result.speaker)
         if result.addressee is None and (result.why or "").startswith("cue-after"):
-            result.addressee = self._listener(c, result.speaker)
+            result.addressee = listener(text, c.after, c.para_end, self.memory,
+                                        result.speaker)
         if result.addressee:
             self._addressed.setdefault(c.para_start, result.addressee)
         if c.dialogue or c.how in {"double-quote", "single-quote", "dash"}:
@@ -491,17 +455,6 @@ class Attributor:
             if beat:
                 return beat
         return Attribution(None, None, None, None, 0.5, quoted_by)
-
-    def _listener(self, c: Candidate, speaker: str | None) -> str | None:
-        """The person the cue clause after a quote turns to: '"...," said Ann, turning
-        to Bob' / 'asked he, walking towards Bob' -- the likely speaker of the reply."""
-        end = min(c.para_end, c.after + 160)
-        stop = _CLAUSE_END.search(self.text, c.after, end)
-        m = LISTENER.search(self.text, c.after, stop.start() if stop else end)
-        if m is None or not is_name(m.group("who")):
-            return None
-        name = self.memory.full(self._clean_who(m.group("who")))
-        return name if name != speaker else None
 
     def _split_half(self, c: Candidate, quoted_by: str | None) -> Attribution | None:
         """The previous quote of this paragraph was attributed by the clause right after
