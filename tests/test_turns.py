@@ -68,3 +68,31 @@ def test_a_word_before_sir_or_mother_answers_and_is_not_addressed(
         quote: str, expected: str | None) -> None:
     memory = Memory()
     assert addressee(quote, 1, len(quote) - 1, memory, None) == expected
+
+
+def test_a_name_after_the_second_half_of_a_split_quote_resolves_he() -> None:
+    # Nobody is named before; "he" is the subject named right after the quote's
+    # second half, in the same paragraph.
+    text = ('"Oh yes," he replied, "an old friend. Do you know him?" Wendover wound up.\n\n'
+            'It was late, and Wendover left.')
+    assert speakers(text)[0] == ("Oh yes,", "Wendover")
+
+
+def test_a_name_in_a_later_paragraph_past_a_quote_is_not_taken() -> None:
+    text = ('"Your uncle is waiting," she said. "Say good-bye and come."\n\n'
+            '"I don\'t want to," he answered.\n\n'
+            'He fetched his hat. Later Miss Amberley came down and sat with him.')
+    assert speakers(text)[0] == ("Your uncle is waiting,", None)
+
+
+def test_a_possessive_name_resolves_to_the_name() -> None:
+    text = ('Used to Tom Barlow\'s temper, I said nothing.\n\n"Show me," he said.')
+    assert speakers(text)[0] == ("Show me,", "Tom Barlow")
+
+
+def test_she_in_a_paragraph_takes_no_speaker_from_a_he_quote() -> None:
+    text = ('Mr. Dunn came in.\n\n'
+            '"To-morrow?" he said. "Is there nothing sooner?" and he seemed put out when '
+            'she answered, "No."')
+    assert speakers(text) == [("To-morrow?", "Mr. Dunn"), ("Is there nothing sooner?", "Mr. Dunn"),
+                              ("No.", None)]

@@ -35,14 +35,27 @@ def fill_turns(cands: Sequence[Candidate], attrs: list[Attribution], text: str =
     _name_nominals(cands, attrs, addressed)
     _fill_runs(cands, attrs, addressed, text, full)
     # Quotes later in a paragraph whose turn now has a speaker share it.
-    by_para: dict[int, str] = {}
+    # A quote saying "he" takes no speaker from a quote saying "she" ('"...," he said, and
+    # she answered, "No."').
+    by_para: dict[int, tuple[str, str | None]] = {}
     for c, a in zip(cands, attrs, strict=True):
         if a.speaker and c.para_start not in by_para:
-            by_para[c.para_start] = a.speaker
+            by_para[c.para_start] = (a.speaker, _surface_gender(a))
     for i, (c, a) in enumerate(zip(cands, attrs, strict=True)):
         if a.speaker is None and c.para_start in by_para:
-            attrs[i] = Attribution(by_para[c.para_start], a.surface, a.cue, "same-paragraph",
+            speaker, gender = by_para[c.para_start]
+            mine = _surface_gender(a)
+            if mine and gender and mine != gender:
+                continue
+            attrs[i] = Attribution(speaker, a.surface, a.cue, "same-paragraph",
                                    0.5, a.quoted_by, a.addressee)
+
+
+def _surface_gender(a: Attribution) -> str | None:
+    """The gender a quote's mention says its speaker has (he/she, a title)."""
+    if not a.surface:
+        return gender_of(a.speaker) if a.speaker else None
+    return PRONOUN_GENDER.get(a.surface.lower()) or gender_of(a.surface)
 
 
 def _name_narrator(cands: Sequence[Candidate], attrs: list[Attribution]) -> None:
