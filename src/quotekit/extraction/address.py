@@ -12,13 +12,16 @@ from __future__ import annotations
 from .lexicon import rx
 from .mentions import NAME, Memory, is_name, strip_function_words, title_of
 
+#: "Pip, sir." / "Trafalgar, mother.": a word followed by one of these answers the
+#: person so called; it is not itself addressed.
+_ANSWER_TO = r"(?!\s*,\s*(?i:sir|madam|ma.am|miss|mum|mother|father|mamma|mama|papa|uncle|aunt)\b)"
 VOCATIVE = rx(
     r"(?:^|[,;!?.]\s+|\b(?i:dear|my\s+dear|oh|o)\s+)(?P<voc>" + NAME + r")(?=\s*[,.!?;—]|\s*$)"
+    + _ANSWER_TO
 )
 #: A name opening the quote ("Tom, you ..."); a search's start position is no "^".
-#: "Pip, sir." answers with a name: the one addressed is "sir".
 _VOCATIVE_FIRST = rx(r"[\s_*]*(?:(?i:dear|my\s+dear|oh|o)\s+)?(?P<voc>" + NAME + r")"
-                     r"(?=\s*,)(?!\s*,\s*(?i:sir|madam|ma.am|miss|mum)\b)")
+                     r"(?=\s*,)" + _ANSWER_TO)
 #: Not a name someone is called by: a possessive, a hyphenated phrase, an interjection.
 _NOT_VOCATIVE = rx(r"['’]s$|-\p{Ll}|^(?i:aye|nay|yea|ay|alas|hullo|hallo|hello|bravo|hurrah|"
                    r"pshaw|bah|fie|lo|eh|ha|heavens|goodness|gracious|mercy|nonsense)$")

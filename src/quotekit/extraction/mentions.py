@@ -66,6 +66,8 @@ _SUBJECT_AFTER = rx(r"\s+\p{Ll}|['’]s\s+\p{Ll}|,\s+\p{Ll}")
 #: What follows a capitalised adverb or adjective opening a sentence, never a name.
 _STARTER_NEXT = rx(r"\s+(?:she|he|they|there|it|I|we|you|the|a|an|this|that|these|those)\b")
 _NEXT_MARK = rx(r"[\"“”‘’«»]")
+_DOUBLE_MARKS = frozenset('"“”«»')
+_NEXT_DOUBLE = rx(r"[\"“”«»]")
 _WHO_AFTER = rx(r",?\s+who\b")
 _SENTENCE_BREAK = rx(r"[.!?][\"”’]?\s")
 _AFTER_PREPOSITION = rx(
@@ -87,7 +89,7 @@ _GENERIC_FULL = rx(
 )
 _TITLE_RE = rx(r"(?i)^(?:" + _TITLE_ALT + r")\.?\s+")
 _SUBJECT_NAME = rx(
-    r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?:;]\s{1,3})"
+    r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?:;][\"”’]?\s{1,3})"
     r"|(?<=\b(?:and|but|so|then|when|while|because|that)\s)|"
     r"(?<=,\s))(?P<name>" + NAME + r")(?=\s+(?:\p{Ll}|'s\s+\p{Ll})|,?\s+who\b|,\s+\p{Ll})",
 )
@@ -278,6 +280,8 @@ class Memory:
             if not subject and _AFTER_PREPOSITION.search(text, max(start, at - 12), at) and \
                     " " not in name:
                 continue  # "in Paris", "the Coach": a place or a thing
+            if name.endswith(("'s", "’s")):
+                name = name[:-2]  # "Tom's abuse": Tom is the person
             gender = self.genders.get(name) or gender_of(name)  # a title says it best
             if gender is None:
                 g = _PRONOUN_AFTER.search(text, m.end(), min(len(text), m.end() + 120))
@@ -303,10 +307,26 @@ class Memory:
 
     def forward(self, pronoun: str, text: str, start: int, end: int) -> str | None:
         """The first compatible name named as a subject after ``start`` (an excerpt
-        that names its speaker only later); a weak guess."""
+        that names its speaker only later, perhaps after the rest of a split quote in
+        the same paragraph: '"...," he said, "..." Tom wound up.'); a weak guess. The
+        words inside a double-quoted stretch are skipped, never taken."""
         want = "m" if pronoun.lower() == "he" else "f" if pronoun.lower() == "she" else None
-        mark = _NEXT_MARK.search(text, start, end)
-        end = mark.start() if mark else end  # never look inside the next quote
+        pos = start
+        while pos < end:
+            mark = _NEXT_MARK.search(text, pos, end)
+            stop = mark.start() if mark else end
+            found = self._forward_in(want, text, pos, stop)
+            if found or mark is None or mark.group(0) not in _DOUBLE_MARKS:
+                return found  # a single mark may be an apostrophe: go no further
+            close = _NEXT_DOUBLE.search(text, mark.end(), end)
+            if close is None:
+                return None
+            pos = close.end()
+            line_end = text.find("\n", pos, end)
+            end = line_end if line_end >= 0 else end  # past a quote: its paragraph only
+        return None
+
+    def _forward_in(self, want: str | None, text: str, start: int, end: int) -> str | None:
         for m in _SUBJECT_NAME.finditer(text, start, end):
             name = _LEADING_FUNCTION.sub("", m.group("name"))
             if not is_name(name) or (" " not in name and name not in self.proper):

@@ -41,7 +41,7 @@ def extract_document(document: Document, *, speakers: SpeakerIndex | None = None
     cands = [k[0] for k in kept]
     attrs = [attributor.attribute(c) for c in cands]
     if not document.segments:
-        fill_turns(cands, attrs)
+        fill_turns(cands, attrs, text, attributor.memory.full)
     hints: WordIndex | None = None
     # Where no speaker label says who reads a quote out, the page's one author does.
     authors = document.source.authors
