@@ -96,3 +96,10 @@ def test_she_in_a_paragraph_takes_no_speaker_from_a_he_quote() -> None:
             'she answered, "No."')
     assert speakers(text) == [("To-morrow?", "Mr. Dunn"), ("Is there nothing sooner?", "Mr. Dunn"),
                               ("No.", None)]
+
+
+def test_a_nominal_keeps_every_hyphenated_part() -> None:
+    # "my sister-in-law" is one noun phrase, not "my sister-in".
+    text = '"We leave at dawn," said my sister-in-law.'
+    quote = quotekit.extract(text)[0]
+    assert quote.speaker_surface == "my sister-in-law"

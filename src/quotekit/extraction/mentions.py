@@ -38,7 +38,7 @@ NAME = (
 _NOUN_ALT = r"\L<nouns>"
 NOMINAL = (
     r"\b(?i:the|a|an|his|her|my|our|their|this|that|its|your)\s+"
-    r"(?:[\p{Ll}-]+\s+){0,2}?" + _NOUN_ALT + r"(?:-[\p{Ll}]+)?\b"
+    r"(?:[\p{Ll}-]+\s+){0,2}?" + _NOUN_ALT + r"(?:-[\p{Ll}]+)*\b"
 )
 #: Any ``the + noun`` next to a cue verb is a speaker ("the saloon-keeper demanded").
 GENERIC_NOMINAL = (
