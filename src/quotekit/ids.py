@@ -16,7 +16,10 @@ def _digest(key: str, chars: int) -> str:
     # surrogatepass: a string with a lone surrogate still gets an id, the same every time
     data = unicodedata.normalize("NFC", key).encode("utf-8", "surrogatepass")
     raw = hashlib.sha256(data).digest()
-    return base64.b32encode(raw).decode("ascii").lower()[:chars]
+    # Base32 turns each 5 bytes into 8 characters independently: the first 10 bytes
+    # give the same first 16 characters as the whole digest, at a third of the cost.
+    assert chars <= 16
+    return base64.b32encode(raw[:10]).decode("ascii").lower()[:chars]
 
 
 def youtube_id(url: str | None) -> str | None:

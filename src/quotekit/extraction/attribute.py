@@ -6,22 +6,29 @@ Rules, in order (the first that fires is the quote's ``why``):
 * ``cue-before`` — ``He writes, quote, "...`` / ``X, their CTO, said and I quote "...``,
   ``according to X,``, ``X: "...``, inverted ``said X, "...``;
 * ``shape`` — the detection shape names the speaker (``as X put it``, ``> — X``);
-* ``split-quote`` / ``same-paragraph`` — a quote continuing one already attributed;
+* ``split-quote`` — the second half of ``"...," said X, "..."`` (checked before any cue
+  before it, since the clause between the halves is the first half's attribution);
+* ``cue-before`` also covers a cue clause ending the previous paragraph in ``:`` or a dash;
+* ``same-paragraph`` — a quote continuing one already attributed;
 * ``paragraph-subject`` — dialogue after a narrative sentence whose subject is named;
 * ``turn-taking`` — alternating speakers in a run of dialogue paragraphs.
 
-Mentions are resolved here (pronouns to the last compatible subject, first names to
-full names); the speaker is never taken from inside a quote.
+Mentions are resolved here (pronouns to the last compatible subject -- in a reply, to the
+person the previous turn addressed by name -- first names to full names, ``his wife`` of
+``Mr. X`` to ``Mrs. X``); the speaker is never taken from inside a quote. Whom each quote
+addresses (``address.py``) feeds turn-taking.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
 from ..model import Segment
+from .address import SPOUSE, addressee, listener, spouse
 from .detect import Candidate, opens_paragraph
 from .lexicon import CUE_SET, rx
 from .mentions import (
@@ -32,12 +39,14 @@ from .mentions import (
     PRONOUN,
     PROPER,
     Memory,
+    gender_of,
     is_name,
     kind_of,
     strip_function_words,
     strip_title,
     title_of,
 )
+from .wordindex import WordIndex, trie_pattern
 
 CUE = r"(?i:" + "|".join(sorted(CUE_SET, key=len, reverse=True)) + r")\b"
 _ADV = r"(?:\p{Ll}+ly|in\s+fact|who|that|which|has|had|have|once|then|also|would|will|" \
@@ -45,7 +54,7 @@ _ADV = r"(?:\p{Ll}+ly|in\s+fact|who|that|which|has|had|have|once|then|also|would
        r"was|were|did|does|do|now|still|" \
        r"always|never|even|actually|basically|kind\s+of|sort\s+of|allegedly|supposedly)"
 _TAIL = r"(?:\s*,?\s+(?:that|this|it|us|me|him|her|them|something|like|back|out|up|" \
-        r"in\s+[^,\"“]{1,50}?|on\s+[^,\"“]{1,50}?|to\s+[^,\"“]{1,40}?|about\s+[^,\"“]{1,40}?|from\s+[^,\"“]{1,40}?))*"
+        r"in\s+[^,\"“]{1,50}?|with\s+[^,\"“:]{1,40}?|at\s+[^,\"“:]{1,40}?|on\s+[^,\"“]{1,50}?|to\s+[^,\"“]{1,40}?|about\s+[^,\"“]{1,40}?|from\s+[^,\"“]{1,40}?))*"
 _MARKER = r"(?:\s*[,:]?\s*(?:and\s+)?(?:I\s+)?(?:quote|quoting)\b)?"
 
 _WHO = (r"(?:(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(?P<name>" + NAME + r")|"
@@ -59,6 +68,8 @@ AFTER_NORMAL = rx(
     r"(?:\s+" + _ADV + r")*\s+(?P<cue>" + CUE + r"|\p{Ll}{3,}ed\b(?=\s*[,.;:!?—]|\s+\p{Ll}+ly\b))"
 )
 CUE_WORD = rx(r"\b" + CUE)
+#: The same cue words for lowered text, as a trie for ``re`` (see wordindex).
+CUE_WORD_LOWER = re.compile(r"\b" + trie_pattern(CUE_SET) + r"\b")
 #: From a cue verb to the quote: "says, and I quote, " / "said that - "
 CUE_TAIL = rx(_TAIL + r"(?:\s*[,:—–-])*" + _MARKER + r"(?:\s*[,:—–-])*\s*")
 SUBJECT_BEFORE = rx(
@@ -101,9 +112,6 @@ SENTENCE_CUE = rx(
 )
 #: A name the quote addresses ("Good night, Sir John," / "Is that so, Lizzy?"): the
 #: likely speaker of the reply.
-VOCATIVE = rx(
-    r"(?:^|[,;!?.]\s+|\b(?i:dear|my\s+dear|oh|o)\s+)(?P<voc>" + NAME + r")(?=\s*[,.!?;—]|\s*$)"
-)
 SENTENCE_SUBJECT = rx(
     r"(?:(?i:then|but|and|so|now|at\s+last|finally)\s*,?\s+)?(?P<who>" + _WHO + r")\b"
 )
@@ -112,6 +120,12 @@ BEFORE_COLON = rx(r"(?:^|[.!?]\s+|\n)(?P<who>" + NAME + r")\s*:\s*$", regex.REVE
 _PARA_SUBJECT = rx(
     r"[\s*_—-]*(?:(?i:then|but|and|so|now|here|at\s+last|finally)\s*,?\s+)?(?P<who>(?i:he|she)\b|"
     + NOMINAL + r"|" + NAME + r")(?:\s*,[^,\n]{1,60},)?\s+(?:\p{Ll}+ly\s+)?\p{Ll}+"
+)
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+#: A leading subordinate clause, skipped to reach the subject of the main clause.
+_SUBORDINATE = rx(
+    r"(?:(?:As|When|While|Whilst|After|Before|Though|Although|If|Since|Once|Until|Having)\b"
+    r"|\p{Lu}\p{Ll}+ing\b)[^,.;:!?\"“”\n]{1,120},\s*"
 )
 _CLAUSE_BREAK = rx(r"[.!?]\s+(?=\p{Lu})|\n")
 
@@ -125,12 +139,30 @@ _CONTINUING = frozenset(
         "persisted persists repeated repeats"
     ).split()
 )
+#: Cue words that are also nouns: after "a"/"the"/"his" + words they name a thing.
+_NOUN_CUES = frozenset(
+    (
+        "smile laugh sigh cry call shout whisper murmur answer reply remark comment note "
+        "groan moan sob gasp cheer roar scream yell growl hiss bark bellow chuckle giggle "
+        "protest question return post tweet report statement"
+    ).split()
+)
+#: Words that cannot end a noun phrase ("the ear and", "the rat-catcher by").
+_NOT_NOUNS = frozenset(
+    "and or but nor by of to with in on at from for as that which who whom than then so"
+    .split()
+)
 _NOT_PEOPLE = frozenset(
     (
         "time way thing things day night moment end question answer point fact case idea word "
         "words story rest others lot bit kind sort part"
     ).split()
 )
+
+
+def _noun_cue(cue: str, subject: str) -> bool:
+    """"a wry smile": a cue word that is a noun after a determiner, not a verb."""
+    return cue.lower() in _NOUN_CUES and kind_of(subject) == "nominal"
 
 
 @dataclass(slots=True)
@@ -171,8 +203,11 @@ class Attributor:
         self.turns: list[tuple[int, str | None]] = []  # (paragraph start, speaker)
         self.labels: list[str] = []
         self._continuing = False
+        self._para = -1  # paragraph of the quote being attributed
+        self._addressed: dict[int, str] = {}  # paragraph start -> first name addressed
         self.memory.proper = frozenset(PROPER.findall(text))
         self.skip = skip
+        self.cue_words = WordIndex(text, CUE_WORD_LOWER, CUE_WORD)
 
     # -- mentions ---------------------------------------------------------------
     def _resolve(self, who: str, at: int, quoted_by: str | None) -> tuple[str | None, str]:
@@ -196,9 +231,18 @@ class Attributor:
             return None, "pronoun"
         if kind == "pronoun":
             last = None if self._continuing else self._last_turn_speaker()
+            if last is not None:
+                # a reply: "he" is whom the previous turn addressed by name, if it fits
+                answered = self._addressed.get(self.turns[-1][0]) if self.turns else None
+                if answered and answered != last and answered != quoted_by and \
+                        gender_of(answered) in (None, _PRONOUN_GENDER.get(who.lower())):
+                    return answered, "pronoun"
             found = self.memory.resolve(who, at, last, quoted_by)
             return found or self.memory.resolve(who, at, None, quoted_by), "pronoun"
         if kind == "nominal":
+            spouse = self._spouse(who, at, quoted_by)
+            if spouse:
+                return spouse, "spouse"
             name = who.lower() if who[:1].isupper() and who.split()[0].lower() in {
                 "the", "a", "an", "his", "her", "my", "our", "their", "this", "that", "its",
                 "your"} else who
@@ -208,8 +252,19 @@ class Attributor:
         self.memory.see(name, at)
         return name, "name"
 
+    def _spouse(self, who: str, at: int, quoted_by: str | None) -> str | None:
+        m = SPOUSE.fullmatch(who)
+        if m is None:
+            return None
+        owner = self.memory.resolve("he" if m.group(1) else "she", at, None, quoted_by)
+        return spouse(who, owner)
+
     def _last_turn_speaker(self) -> str | None:
-        return self.turns[-1][1] if self.turns else None
+        """Who spoke the last dialogue turn of an earlier paragraph (the one answered)."""
+        for para, speaker in reversed(self.turns[-2:]):
+            if para != self._para:
+                return speaker
+        return None
 
     def _clean_who(self, who: str) -> str:
         who = " ".join(who.split())
@@ -227,14 +282,15 @@ class Attributor:
         if c.before > lo:
             self.memory.scan(text, lo, c.before, self.skip)
         self.scanned = max(self.scanned, c.after)
+        self._para = c.para_start
         result = self._rules(c, quoted_by)
         self.prev, self.prev_attr = c, result
-        for v in VOCATIVE.finditer(text, c.start, c.end):
-            name = strip_function_words(v.group("voc"))
-            if is_name(name) and name != result.speaker and (
-                    " " in name or name in self.memory.proper or title_of(name) or
-                    self.memory._unknown_word(text, name, v.start())):
-                result.addressee = self.memory.full(name)
+        result.addressee = addressee(text, c.start, c.end, self.memory, result.speaker)
+        if result.addressee is None and (result.why or "").startswith("cue-after"):
+            result.addressee = listener(text, c.after, c.para_end, self.memory,
+                                        result.speaker)
+        if result.addressee:
+            self._addressed.setdefault(c.para_start, result.addressee)
         if c.dialogue or c.how in {"double-quote", "single-quote", "dash"}:
             if not self.turns or self.turns[-1][0] != c.para_start:
                 self.turns.append((c.para_start, result.speaker))
@@ -260,8 +316,9 @@ class Attributor:
         if kind == "name" and not cued and " " not in who and title_of(who) is None and \
                 who not in self.memory.proper and not self.memory._unknown_word(self.text, who, at):
             return None  # "Accustomed to ...": a capitalised word, not a name
-        if kind == "nominal" and who.split()[-1].lower() in _NOT_PEOPLE:
-            return None
+        if kind == "nominal" and (who.split()[-1].lower() in _NOT_PEOPLE or
+                                  who.split()[-1].lower() in _NOT_NOUNS):
+            return None  # "the ear and (was saying)": no noun, no person
         speaker, rule = self._resolve(who, at, quoted_by)
         if rule == "pronoun" and speaker is None and who.lower() in {"he", "she"}:
             speaker = self.memory.forward(who, self.text, at, min(len(self.text), at + 600))
@@ -300,6 +357,11 @@ class Attributor:
             a = self._make(c.speaker_hint, c.cue_hint, "shape", 0.8, c.before, quoted_by)
             if a:
                 return a
+        # 3a. the second half of a split quote: '"...," said X, "..."' / '"...," he said.
+        #     "..."': the clause between the halves attributes both.
+        split = self._split_half(c, quoted_by)
+        if split:
+            return split
         # 3. cue before the opening mark, in the same sentence (or the one before)
         lo = max(c.para_start, c.before - 240)
         if self.prev is not None and self.prev.after > lo:
@@ -325,21 +387,35 @@ class Attributor:
                 if a:
                     return a
         m = SENTENCE_CUE.search(text, lo, window_end)
-        if m is None and opens_paragraph(text, c.para_start, c.before, ""):
-            # The quote opens its paragraph: a sentence ending in ":" just before it.
+        if m is None and opens_paragraph(text, c.para_start, c.before, "-—–―"):
+            # The quote opens its paragraph (dash dialogue too): a sentence ending in ":"
+            # or a dash just before it ("as the poet tells us--").
             prev_end = c.para_start
             while prev_end > 0 and text[prev_end - 1] in " \t\n":
                 prev_end -= 1
-            if prev_end > 0 and text[prev_end - 1] == ":" and c.para_start - prev_end < 6:
+            if prev_end > 0 and (text[prev_end - 1] in ":—–" or
+                                 text[prev_end - 2:prev_end] == "--") and \
+                    c.para_start - prev_end < 6:
+                while prev_end > 0 and text[prev_end - 1] in ":—–-":
+                    prev_end -= 1
                 lo = max(0, prev_end - 240)
                 window_end = prev_end
+                found = self._cue_before(lo, window_end, quoted_by)  # "..., he said:"
+                if found:
+                    return found
                 m = SENTENCE_CUE.search(text, lo, window_end)
         if m is not None:
             s0 = self._sentence_start(lo, m.start())
-            subj = SENTENCE_SUBJECT.match(text, s0, m.start())
-            if subj:
-                a = self._make(subj.group("who"), m.group("cue"), "cue-before", 0.8,
-                               subj.start("who"), quoted_by)
+            lead = _SUBORDINATE.match(text, s0, m.start())
+            if lead:  # "Drawing back, Stephen said:": the main clause's subject
+                s0 = lead.end()
+            # the subject right before the cue ("..., she went on:"), else the sentence's
+            adjacent = SUBJECT_BEFORE.search(text, s0, m.start())
+            if adjacent and _noun_cue(m.group("cue"), adjacent.group("who")):
+                adjacent = None  # "with a wry smile:"
+            for subj in (adjacent, SENTENCE_SUBJECT.match(text, s0, m.start())):
+                a = subj and self._make(subj.group("who"), m.group("cue"), "cue-before",
+                                        0.8, subj.start("who"), quoted_by)
                 if a:
                     return a
         m = BEFORE_SELF.search(text, lo, window_end)
@@ -380,6 +456,19 @@ class Attributor:
                 return beat
         return Attribution(None, None, None, None, 0.5, quoted_by)
 
+    def _split_half(self, c: Candidate, quoted_by: str | None) -> Attribution | None:
+        """The previous quote of this paragraph was attributed by the clause right after
+        it, and only that clause (no other sentence) stands before this quote."""
+        prev, pa = self.prev, self.prev_attr
+        if prev is None or pa is None or not pa.speaker or prev.para_start != c.para_start \
+                or not (pa.why or "").startswith("cue-after"):
+            return None
+        between = self.text[prev.after:c.before].rstrip(" \t,:;—–-")
+        if len(between) > 160 or "\n" in between or _CLAUSE_BREAK.search(between[:-1]):
+            return None
+        return Attribution(pa.speaker, pa.surface, pa.cue, "split-quote", pa.confidence * 0.95,
+                           quoted_by)
+
     def _beat(self, c: Candidate, quoted_by: str | None) -> Attribution | None:
         text = self.text
         start = c.para_start
@@ -417,6 +506,9 @@ class Attributor:
 
     def _subject_at(self, start: int, end: int, quoted_by: str | None,
                     why: str) -> Attribution | None:
+        lead = _SUBORDINATE.match(self.text, start, end)
+        if lead:  # "As the lad stood there, Durbeyfield put ...": the main clause's subject
+            start = lead.end()
         m = _PARA_SUBJECT.match(self.text, start, end)
         if not m:
             return None
@@ -429,19 +521,22 @@ class Attributor:
         """``SUBJECT (, appositive,) (adverbs) CUE (tail)`` ending right before ``hi``;
         the cue closest to the quote wins."""
         text = self.text
-        cues = list(CUE_WORD.finditer(text, lo, hi))
-        for cm in reversed(cues[-3:]):
-            if not CUE_TAIL.fullmatch(text, cm.end(), hi):
+        cues = self.cue_words.spans(lo, hi)
+        for c_start, c_end in reversed(cues[-3:]):
+            if not CUE_TAIL.fullmatch(text, c_end, hi):
                 continue
-            am = APPOS_BEFORE.search(text, max(lo, cm.start() - 160), cm.start())
+            cue = text[c_start:c_end]
+            am = APPOS_BEFORE.search(text, max(lo, c_start - 160), c_start)
             if am is not None and is_name(am.group("who")):
-                a = self._make(am.group("who"), cm.group(0), "cue-before", 0.9,
+                a = self._make(am.group("who"), cue, "cue-before", 0.9,
                                am.start("who"), quoted_by)
                 if a:
                     return a
-            sm = SUBJECT_BEFORE.search(text, max(lo, cm.start() - 160), cm.start())
+            sm = SUBJECT_BEFORE.search(text, max(lo, c_start - 160), c_start)
             if sm is None:
                 continue
+            if _noun_cue(cue, sm.group("who")):
+                continue  # "with a mischievous smile,": the cue word is a noun here
             who = sm.group("who")
             appos = sm.group("appos")
             if appos:
@@ -449,7 +544,7 @@ class Attributor:
                 if n and is_name(n.group(1)) and not (kind_of(who) == "name"
                                                       and is_name(who) and " " in who):
                     who = n.group(1)
-            a = self._make(who, cm.group(0), "cue-before", 0.9, sm.start("who"), quoted_by)
+            a = self._make(who, cue, "cue-before", 0.9, sm.start("who"), quoted_by)
             if a:
                 return a
         return None

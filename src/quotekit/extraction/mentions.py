@@ -38,7 +38,7 @@ NAME = (
 _NOUN_ALT = r"\L<nouns>"
 NOMINAL = (
     r"\b(?i:the|a|an|his|her|my|our|their|this|that|its|your)\s+"
-    r"(?:[\p{Ll}-]+\s+){0,2}?" + _NOUN_ALT + r"(?:-[\p{Ll}]+)?\b"
+    r"(?:[\p{Ll}-]+\s+){0,2}?" + _NOUN_ALT + r"(?:-[\p{Ll}]+)*\b"
 )
 #: Any ``the + noun`` next to a cue verb is a speaker ("the saloon-keeper demanded").
 GENERIC_NOMINAL = (
@@ -63,7 +63,11 @@ _SUBJECT_BEFORE = rx(
     r"that)\s)$"
 )
 _SUBJECT_AFTER = rx(r"\s+\p{Ll}|['’]s\s+\p{Ll}|,\s+\p{Ll}")
+#: What follows a capitalised adverb or adjective opening a sentence, never a name.
+_STARTER_NEXT = rx(r"\s+(?:she|he|they|there|it|I|we|you|the|a|an|this|that|these|those)\b")
 _NEXT_MARK = rx(r"[\"“”‘’«»]")
+_DOUBLE_MARKS = frozenset('"“”«»')
+_NEXT_DOUBLE = rx(r"[\"“”«»]")
 _WHO_AFTER = rx(r",?\s+who\b")
 _SENTENCE_BREAK = rx(r"[.!?][\"”’]?\s")
 _AFTER_PREPOSITION = rx(
@@ -85,7 +89,7 @@ _GENERIC_FULL = rx(
 )
 _TITLE_RE = rx(r"(?i)^(?:" + _TITLE_ALT + r")\.?\s+")
 _SUBJECT_NAME = rx(
-    r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?:;]\s{1,3})"
+    r"(?:(?<=^|\n[ \t>*_—-]*)|(?<=[.!?:;][\"”’]?\s{1,3})"
     r"|(?<=\b(?:and|but|so|then|when|while|because|that)\s)|"
     r"(?<=,\s))(?P<name>" + NAME + r")(?=\s+(?:\p{Ll}|'s\s+\p{Ll})|,?\s+who\b|,\s+\p{Ll})",
 )
@@ -276,7 +280,9 @@ class Memory:
             if not subject and _AFTER_PREPOSITION.search(text, max(start, at - 12), at) and \
                     " " not in name:
                 continue  # "in Paris", "the Coach": a place or a thing
-            gender = self.genders.get(name)
+            if name.endswith(("'s", "’s")):
+                name = name[:-2]  # "Tom's abuse": Tom is the person
+            gender = self.genders.get(name) or gender_of(name)  # a title says it best
             if gender is None:
                 g = _PRONOUN_AFTER.search(text, m.end(), min(len(text), m.end() + 120))
                 if g and not _SENTENCE_BREAK.search(text, m.end(), g.start()):
@@ -289,6 +295,8 @@ class Memory:
         ("Winterbourne glanced"), not a sentence starter ("Soft joy crept")."""
         if word.endswith(("ing", "ly", "ed")):
             return False  # "Laughing again, he ...", "Finally, she ..."
+        if _STARTER_NEXT.match(text, at + len(word)):
+            return False  # "Later she ...", "Altogether there was ...": no name
         known = self.words.get(word)
         if known is None:
             lo, hi = max(0, at - 20000), at + 20000
@@ -299,10 +307,26 @@ class Memory:
 
     def forward(self, pronoun: str, text: str, start: int, end: int) -> str | None:
         """The first compatible name named as a subject after ``start`` (an excerpt
-        that names its speaker only later); a weak guess."""
+        that names its speaker only later, perhaps after the rest of a split quote in
+        the same paragraph: '"...," he said, "..." Tom wound up.'); a weak guess. The
+        words inside a double-quoted stretch are skipped, never taken."""
         want = "m" if pronoun.lower() == "he" else "f" if pronoun.lower() == "she" else None
-        mark = _NEXT_MARK.search(text, start, end)
-        end = mark.start() if mark else end  # never look inside the next quote
+        pos = start
+        while pos < end:
+            mark = _NEXT_MARK.search(text, pos, end)
+            stop = mark.start() if mark else end
+            found = self._forward_in(want, text, pos, stop)
+            if found or mark is None or mark.group(0) not in _DOUBLE_MARKS:
+                return found  # a single mark may be an apostrophe: go no further
+            close = _NEXT_DOUBLE.search(text, mark.end(), end)
+            if close is None:
+                return None
+            pos = close.end()
+            line_end = text.find("\n", pos, end)
+            end = line_end if line_end >= 0 else end  # past a quote: its paragraph only
+        return None
+
+    def _forward_in(self, want: str | None, text: str, start: int, end: int) -> str | None:
         for m in _SUBJECT_NAME.finditer(text, start, end):
             name = _LEADING_FUNCTION.sub("", m.group("name"))
             if not is_name(name) or (" " not in name and name not in self.proper):

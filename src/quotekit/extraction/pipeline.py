@@ -9,7 +9,9 @@ from .attribute import Attributor, segment_at
 from .conversation import fill_turns
 from .detect import detect
 from .speakers import SpeakerIndex
-from .works import Hints, cited_work
+from .wordindex import WordIndex
+from .works import cited_work
+from .works import hints as work_hints
 
 _SPAN_TRIM = " \t\n"
 
@@ -39,8 +41,8 @@ def extract_document(document: Document, *, speakers: SpeakerIndex | None = None
     cands = [k[0] for k in kept]
     attrs = [attributor.attribute(c) for c in cands]
     if not document.segments:
-        fill_turns(cands, attrs)
-    hints: Hints | None = None
+        fill_turns(cands, attrs, text, attributor.memory.full)
+    hints: WordIndex | None = None
     # Where no speaker label says who reads a quote out, the page's one author does.
     authors = document.source.authors
     author = authors[0] if len(authors) == 1 else None
@@ -48,7 +50,7 @@ def extract_document(document: Document, *, speakers: SpeakerIndex | None = None
         work = None
         if not (c.dialogue and not document.segments):  # dialogue lines cite no works
             if hints is None:
-                hints = Hints(text)
+                hints = work_hints(text)
             work = cited_work(text, c.para_start, c.before, c.after, c.para_end, hints)
         speaker = index.canonical(a.speaker, text) if a.speaker else None
         first, seg_i = segment_at(document.segments, start, seg_i)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 
 import regex
 
 from ..model import Work
 from .lexicon import PLATFORMS, WORK_NOUNS, rx
+from .wordindex import WordIndex, trie_pattern
 
 _NOUNS = "|".join(sorted((regex.escape(n) for n in WORK_NOUNS), key=len, reverse=True))
 _PLAT = "|".join(sorted((regex.escape(p) for p in PLATFORMS), key=len, reverse=True))
@@ -22,55 +22,37 @@ WORK = rx(
 )
 PLATFORM = rx(r"\b(?:on|via)\s+(?P<platform>" + _PLAT + r")\b")
 URL = rx(r"https?://[^\s)\]>\"”]+")
-#: A cheap first look (plain ``re``, literal-led) before the full patterns run.
-_HINT = re.compile(
-    r"(?i)post|blog|book|essay|article|paper|tweet|thread|talk|interview|newsletter|podcast|"
-    r"episode|letter|speech|memo|announce|documentar|video|lecture|keynote|column|op-ed|"
-    r"report|study|e-?mail|message|mailing|comment|review|novel|poem|song|film|movie|"
-    r"presentation|slide|readme|issue|commit|press|statement|substack|piece|write-up|"
-    r"manifesto|paragraph|chapter|doc|toot|twitter|mastodon|bluesky|linkedin|facebook|"
-    r"instagram|reddit|hacker news|youtube|medium|github|threads|tiktok|slack|discord|https?:"
+#: Words that hint at a cited work nearby (a cheap look before the full patterns run).
+_HINT_WORDS = (
+    "post", "blog", "book", "essay", "article", "paper", "tweet", "thread", "talk",
+    "interview", "newsletter", "podcast", "episode", "letter", "speech", "memo", "announce",
+    "documentar", "video", "lecture", "keynote", "column", "op-ed", "report", "study",
+    "email", "e-mail", "message", "mailing", "comment", "review", "novel", "poem", "song",
+    "film", "movie", "presentation", "slide", "readme", "issue", "commit", "press",
+    "statement", "substack", "piece", "write-up", "manifesto", "paragraph", "chapter", "doc",
+    "toot", "twitter", "mastodon", "bluesky", "linkedin", "facebook", "instagram", "reddit",
+    "hacker news", "youtube", "medium", "github", "threads", "tiktok", "slack", "discord",
+    "http:", "https:",
 )
-#: The same words for text already lowered: ``(?i)`` makes ``re`` try every case at
-#: every position, ~6x slower.
-_HINT_LOWER = re.compile(_HINT.pattern.removeprefix("(?i)"))
-_HINT_MAX = 20
+#: Anywhere, in any case (for text whose lower case would move offsets).
+_HINT = re.compile("(?i)" + "|".join(map(re.escape, _HINT_WORDS)))
+#: The same words for lowered text, as a trie (see wordindex): ~15x faster.
+_HINT_LOWER = re.compile(trie_pattern(_HINT_WORDS))
 _URL_HINT = re.compile(r"https?://")
 YEAR = rx(r"\b(?:in|back\s+in)\s+(?P<year>1[5-9]\d\d|20\d\d)\b")
 
 
-class Hints:
-    """Where the text mentions a work noun, a platform or a URL. Each stretch of text is
-    scanned at most once, and only where a quote asks (quotes come in text order), so a
-    document of dialogue lines costs nothing and an essay costs one pass at most."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.at: list[int] = []
-        self.done = 0  # text[:done] has been scanned (or will never be asked about)
-
-    def any_between(self, lo: int, hi: int) -> bool:
-        if hi > self.done:
-            start = max(lo, self.done)
-            # A hit may straddle `done`: back up by the longest hint word.
-            start = max(0, start - _HINT_MAX) if start == self.done else start
-            window = self.text[start:hi]
-            low = window.lower()
-            if len(low) == len(window):  # lower() kept every offset: the cheap pattern
-                found = (m.start() + start for m in _HINT_LOWER.finditer(low))
-            else:
-                found = (m.start() + start for m in _HINT.finditer(window))
-            self.at.extend(i for i in found if not self.at or i > self.at[-1])
-            self.done = hi
-        i = bisect.bisect_left(self.at, lo)
-        return i < len(self.at) and self.at[i] < hi
+def hints(text: str) -> WordIndex:
+    """Where ``text`` mentions a work noun, a platform or a URL, scanned lazily: each
+    quote asks about the text just before it (a binary search, not a scan)."""
+    return WordIndex(text, _HINT_LOWER, _HINT)
 
 
 def cited_work(text: str, para_start: int, before: int, after: int, para_end: int,
-               hints: Hints | None = None) -> Work | None:
+               hints: WordIndex | None = None) -> Work | None:
     """The work a quote is cited from, from the text just before (or after) it."""
     lo = max(para_start, before - 400)
-    near = hints.any_between(lo, before) if hints is not None else bool(
+    near = hints.any(lo, before) if hints is not None else bool(
         _HINT.search(text, lo, before))
     if not near and not _URL_HINT.search(text, after, min(para_end, after + 200)):
         return None  # no work noun, platform or URL nearby: the common case, made cheap

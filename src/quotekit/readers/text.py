@@ -98,12 +98,15 @@ def _chrome(text: str) -> tuple[list[tuple[int, int]], dict[str, str]]:
         if title and not title.group("t").startswith(("**", ">", "-")):
             meta["title"] = title.group("t").lstrip("# ").strip()
             spans.append(title.span("t"))
-    for m in _WATCH_BY.finditer(text):
+    # Literal looks first: each full pattern is a scan of every line.
+    watch = any(w in text for w in ("Watch the", "Listen to the", "Read the"))
+    for m in (_WATCH_BY.finditer(text) if watch else ()):
         meta.setdefault("author", m.group("author").strip())
         meta.setdefault("platform", m.group("platform").strip())
         meta.setdefault("what", m.group("what"))
         spans.append(m.span())
-    for m in _ARROW_LINK.finditer(text):
+    arrow = any(a in text for a in ("→", "&rarr;", "->"))
+    for m in (_ARROW_LINK.finditer(text) if arrow else ()):
         spans.append(m.span())
         p = _PLATFORM_LINK.match(m.group(0))
         if p:

@@ -1,0 +1,90 @@
+"""Whom a quote speaks to, and people named through someone else.
+
+* ``addressee`` — a name the quote calls out (``"Good night, Sir John,"`` / ``"Tom, you
+  ..."``): the likely speaker of the reply;
+* ``listener`` — the person the cue clause after a quote turns to (``"...," said Ann,
+  turning to Bob``);
+* ``spouse`` — ``his wife`` when "he" is ``Mr. X``: ``Mrs. X``.
+"""
+
+from __future__ import annotations
+
+from .lexicon import rx
+from .mentions import NAME, Memory, is_name, strip_function_words, title_of
+
+#: "Pip, sir." / "Trafalgar, mother.": a word followed by one of these answers the
+#: person so called; it is not itself addressed.
+_ANSWER_TO = r"(?!\s*,\s*(?i:sir|madam|ma.am|miss|mum|mother|father|mamma|mama|papa|uncle|aunt)\b)"
+VOCATIVE = rx(
+    r"(?:^|[,;!?.]\s+|\b(?i:dear|my\s+dear|oh|o)\s+)(?P<voc>" + NAME + r")(?=\s*[,.!?;—]|\s*$)"
+    + _ANSWER_TO
+)
+#: A name opening the quote ("Tom, you ..."); a search's start position is no "^".
+_VOCATIVE_FIRST = rx(r"[\s_*]*(?:(?i:dear|my\s+dear|oh|o)\s+)?(?P<voc>" + NAME + r")"
+                     r"(?=\s*,)" + _ANSWER_TO)
+#: Not a name someone is called by: a possessive, a hyphenated phrase, an interjection.
+_NOT_VOCATIVE = rx(r"['’]s$|-\p{Ll}|^(?i:aye|nay|yea|ay|alas|hullo|hallo|hello|bravo|hurrah|"
+                   r"pshaw|bah|fie|lo|eh|ha|heavens|goodness|gracious|mercy|nonsense)$")
+_AFTER_ABBREVIATION = rx(
+    r"(?<![\p{L}.])(?:Mrs?|Ms|Dr|St|Messrs|Mme|Mlle|Prof|Rev|Capt|Col|Gen)\.\s+$"
+)
+#: Someone the speaker turns to in the clause after a quote ("..., turning to Bob").
+LISTENER = rx(
+    r"\b(?:(?:turning|turned|walking|going|coming|looking|glancing|nodding|bowing|"
+    r"stepping|leaning|moving)\s+(?:\p{Ll}+\s+){0,4}?(?:to|towards?|at|round\s+to)|"
+    r"addressing|(?:said|says|replied|whispered|called|cried|answered)\s+to)\s+"
+    r"(?P<who>" + NAME + r")"
+)
+_CLAUSE_END = rx(r"[.!?;\"“”‘’]")
+SPOUSE = rx(r"(?i:(his)\s+wife|(her)\s+husband)")
+_MARRIED_TITLE = rx(r"(Mrs?)(\.?\s+)")
+
+
+def addressee(text: str, start: int, end: int, memory: Memory,
+              speaker: str | None) -> str | None:
+    """The (last) name ``text[start:end]`` addresses, other than ``speaker``."""
+    found = None
+    first = _VOCATIVE_FIRST.match(text, start, end)
+    for v in (*([first] if first else []), *VOCATIVE.finditer(text, start, end)):
+        name = strip_function_words(v.group("voc"))
+        if _NOT_VOCATIVE.search(name):
+            continue  # "St. George's Day", "By-the-way", "Aye"
+        abbr = _AFTER_ABBREVIATION.search(text, max(start, v.start("voc") - 9),
+                                          v.start("voc"))
+        if abbr:  # "Mrs. | Gray": the title belongs to the name, if it is addressed
+            lead = text[max(start, abbr.start() - 2):abbr.start()].strip()
+            if abbr.start() > start and lead not in {",", ";", "!", "?", "."}:
+                continue  # "... for Mrs. Gray, and": not a vocative
+            name = f"{abbr.group(0).strip()} {name}"
+        if is_name(name) and name != speaker and (
+                " " in name or name in memory.proper or title_of(name) or
+                memory._unknown_word(text, name, v.start())):
+            found = memory.full(name)
+    return found
+
+
+def listener(text: str, after: int, para_end: int, memory: Memory,
+             speaker: str | None) -> str | None:
+    """The person the cue clause after a quote (from ``after``) turns to: '"...," said
+    Ann, turning to Bob' / 'asked he, walking towards Bob' -- the likely next speaker."""
+    end = min(para_end, after + 160)
+    stop = _CLAUSE_END.search(text, after, end)
+    m = LISTENER.search(text, after, stop.start() if stop else end)
+    if m is None or not is_name(m.group("who")):
+        return None
+    who = " ".join(m.group("who").split())
+    name = memory.full(who[:-2] if who.endswith(("'s", "’s")) else who)
+    return name if name != speaker else None
+
+
+def spouse(who: str, owner: str | None) -> str | None:
+    """``his wife`` of ``Mr. X`` -> ``Mrs. X``; ``her husband`` of ``Mrs. X`` -> ``Mr. X``.
+    ``owner`` is whom the possessive (his/her) refers to."""
+    m = SPOUSE.fullmatch(who)
+    t = _MARRIED_TITLE.match(owner or "")
+    if m is None or owner is None or t is None:
+        return None
+    want = "Mrs" if m.group(1) else "Mr"
+    if t.group(1).rstrip(".").capitalize() == want:
+        return None
+    return f"{want}{t.group(2)}{owner[t.end():]}"
