@@ -172,7 +172,12 @@ def main() -> None:
     ap.add_argument("--skip-dask", action="store_true", help="leave out the Dask column")
     ap.add_argument("--cache-only", action="store_true",
                     help="only the cache rows (first run, re-run with 1%% changed)")
+    ap.add_argument("--modes", default="1,2,dask",
+                    help="the side-by-side modes to run: 1 (one process), 2 (-j 2), dask "
+                         "(default: 1,2,dask)")
+    ap.add_argument("--skip-cache", action="store_true", help="leave out the cache rows")
     args = ap.parse_args()
+    wanted = {m.strip() for m in args.modes.split(",") if m.strip()}
 
     target = parse_size(args.size)
     print(f"machine: {machine()}", flush=True)
@@ -182,9 +187,11 @@ def main() -> None:
     print(f"corpus: {len(files)} files, {size_mb:.0f} MB in {DATA} "
           f"(ready in {time.perf_counter() - t0:.1f} s)", flush=True)
 
-    modes = {} if args.cache_only else {"1 process (-j 1)": ["-j", "1"], "-j 2": ["-j", "2"]}
-    if not args.skip_dask and not args.cache_only:
-        modes["Dask local cluster (2 workers)"] = ["--engine", "dask", "-j", "2"]
+    every = {"1": ("1 process (-j 1)", ["-j", "1"]), "2": ("-j 2", ["-j", "2"]),
+             "dask": ("Dask local cluster (2 workers)", ["--engine", "dask", "-j", "2"])}
+    if args.skip_dask:
+        wanted.discard("dask")
+    modes = {} if args.cache_only else dict(every[m] for m in every if m in wanted)
     runs: dict[str, list[dict[str, float | str]]] = {m: [] for m in modes}
     cache_first: list[float] = []
     first_digests: set[str] = set()
@@ -199,6 +206,8 @@ def main() -> None:
             print(f"round {r + 1} {mode}: {res['wall']:.1f} s, {size_mb / res['wall']:.1f} MB/s,"
                   f" CPU {res['cpu']:.1f} s, peak RSS {res['rss_total']:.0f} MB, "
                   f"{res['summary']}", flush=True)
+        if args.skip_cache:
+            continue
         cache = DATA / f"cache-{os.getpid()}"
         shutil.rmtree(cache, ignore_errors=True)
         first = quotekit("extract", *folders, "-t", "jsonl", "-j", "2", "--cache", str(cache))
@@ -242,6 +251,11 @@ def main() -> None:
         print(f"| {mode} | {med[mode]:.1f} | {size_mb / med[mode]:.2f} | "
               f"{one / med[mode]:.2f} | {cpu:.1f} | {cpu / med[mode]:.2f} | {rss:.0f} "
               f"| {pss:.0f} | {single:.0f} |")
+    if not cache_first:
+        print(f"\n| start-up (median of {args.startup_runs}) | s |\n|---|---:|\n"
+              f"| python -c pass | {base:.3f} |\n| quotekit --version | {ours:.3f} "
+              f"(+{ours - base:.3f}) |")
+        return
     first_s, first_cpu = statistics.median(cache_first), statistics.median(cache_first_cpu)
     print(f"\n| cache (-j 2), cache folder {statistics.median(cache_mb):.0f} MB | wall s "
           f"| % of first | CPU s | % of first |\n|---|---:|---:|---:|---:|\n"
