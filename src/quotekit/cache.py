@@ -11,6 +11,10 @@ Layout under the cache folder (``--cache DIR``, default :func:`default_cache_dir
     v1/stat/12/3456....          # content hash of a file, by path + size + mtime + inode
     v1/chunks/9a/bcde....        # an exporter's output for one file (jsonl lines)
 
+Entries are never deleted automatically. Reading an entry renews its mtime (its time of
+use) when older than a day, so ``quotekit cache prune --older-than AGE``
+(:meth:`ResultCache.prune`) removes only what no run has needed lately.
+
 The ``stat`` entries let a re-run skip reading and hashing files that have not been
 touched since they were hashed (as git's index does); the content hash stays the key.
 Every write is atomic (temp file + ``os.replace``), so concurrent runs and an
@@ -53,6 +57,11 @@ if TYPE_CHECKING:
     from .registry import ReadOptions
 
 LAYOUT = "v1"
+#: An entry read this long after its last use has its time of use (mtime) renewed, so
+#: ``quotekit cache prune --older-than`` removes what no run has used lately; renewing
+#: at most once a day keeps hits free of an extra write.
+TOUCH_AFTER = 24 * 3600.0
+KINDS = ("results", "chunks", "stat")
 #: A file modified this recently is not put in the stat index (its mtime may not yet
 #: tell a later write apart: git's "racy clean" problem).
 RACY_SECONDS = 2.0
@@ -157,6 +166,15 @@ def chunk_key(key: str, cache_id: str) -> str:
     return _digest("chunk", cache_id, key)
 
 
+@dataclass(slots=True)
+class CacheUsage:
+    """What a part of the cache holds: entries, bytes, the oldest time of use."""
+
+    entries: int = 0
+    bytes: int = 0
+    oldest: float = 0.0
+
+
 class ResultCache:
     """Extraction results on disk, keyed by :func:`content_key`."""
 
@@ -232,6 +250,8 @@ class ResultCache:
         header, sep, body = raw.partition(b"\n")
         if not sep:
             return None
+        # The file's result was not read, but it is in use: keep it from aging out.
+        self._renew(self._path("results", key).with_suffix(".json"))
         try:
             meta = json.loads(header)
             return StoredChunk(path, key, meta["inputs"], meta["context"], meta["quotes"],
@@ -254,9 +274,73 @@ class ResultCache:
     @staticmethod
     def _read(path: Path) -> bytes | None:
         try:
-            return path.read_bytes()
+            with open(path, "rb") as f:
+                data = f.read()
+                if time.time() - os.fstat(f.fileno()).st_mtime > TOUCH_AFTER:
+                    with contextlib.suppress(OSError):
+                        os.utime(path)  # in use: not pruned by age
+            return data
         except OSError:
             return None
+
+    @staticmethod
+    def _renew(path: Path) -> None:
+        """Renew the time of use of an entry in use but not read (at most once a day)."""
+        with contextlib.suppress(OSError):
+            if time.time() - os.stat(path).st_mtime > TOUCH_AFTER:
+                os.utime(path)
+
+    # -- housekeeping (``quotekit cache``) ----------------------------------------
+    def entries(self) -> Iterator[tuple[str, os.DirEntry[str]]]:
+        """``(kind, entry)`` for every stored file, and ``("tmp", entry)`` for the
+        leftovers of interrupted writes."""
+        for kind in KINDS:
+            try:
+                shards = list(os.scandir(self.root / kind))
+            except OSError:
+                continue
+            for shard in shards:
+                if not shard.is_dir(follow_symlinks=False):
+                    continue
+                with contextlib.suppress(OSError), os.scandir(shard.path) as it:
+                    for entry in it:
+                        if entry.is_file(follow_symlinks=False):
+                            yield ("tmp" if entry.name.startswith(".tmp-") else kind), entry
+
+    def usage(self) -> dict[str, CacheUsage]:
+        """Entries, bytes and the oldest time of use, by kind."""
+        out: dict[str, CacheUsage] = {}
+        for kind, entry in self.entries():
+            st = entry.stat(follow_symlinks=False)
+            u = out.setdefault(kind, CacheUsage())
+            u.entries += 1
+            u.bytes += st.st_size
+            u.oldest = min(u.oldest, st.st_mtime) if u.entries > 1 else st.st_mtime
+        return out
+
+    def prune(self, older_than: float, *, dry_run: bool = False) -> CacheUsage:
+        """Remove the entries no run has used for ``older_than`` seconds (``0``: all),
+        and leftovers of interrupted writes older than an hour. Safe during a run: a
+        removed entry is a miss. Returns what was (or would be) removed."""
+        now = time.time()
+        removed = CacheUsage()
+        for kind, entry in self.entries():
+            with contextlib.suppress(OSError):
+                st = entry.stat(follow_symlinks=False)
+                age = now - st.st_mtime
+                if age < older_than and not (kind == "tmp" and age > 3600):
+                    continue
+                if not dry_run:
+                    os.unlink(entry.path)
+                removed.entries += 1
+                removed.bytes += st.st_size
+        if not dry_run:
+            for kind in KINDS:  # empty shard folders go too
+                with contextlib.suppress(OSError), os.scandir(self.root / kind) as it:
+                    for shard in it:
+                        with contextlib.suppress(OSError):
+                            os.rmdir(shard.path)
+        return removed
 
     @staticmethod
     def _write(path: Path, data: bytes) -> bool:

@@ -4,10 +4,17 @@ A :class:`Catalog` is fed extractions one at a time (so exporters can stream): t
 source of each becomes a work, and so does every original work a quote identifies
 (title or URL known). The same source or work seen twice keeps its first key; keys
 pinned in a source's metadata (``citation-key``/``citekey``) are kept as written.
+
+A stream that writes each file's works with its own lines (``jsonl``) needs a source's
+item only while that file is written: ``Catalog(recent_sources=N)`` keeps the items of
+the last N sources only (their keys are kept for good, so keys stay unique), and memory
+no longer grows by a CSL item per file over a corpus of many thousands of files. A
+source seen again after it was let go gets its item back from that file's source.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,10 +48,12 @@ def _work_identity(work: Work, speaker: str | None) -> str:
 class Catalog:
     """Citation keys and CSL items for every work seen so far, in order of first sight."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, recent_sources: int | None = None) -> None:
         self.keys = KeyAllocator()
         self.items: dict[str, dict[str, Any]] = {}
         self._by_identity: dict[str, str] = {}
+        self._recent_sources = recent_sources
+        self._sources: OrderedDict[str, None] = OrderedDict()  # source keys, oldest first
 
     def _allocate(self, item: dict[str, Any], pinned: str | None = None) -> str:
         if pinned and self.keys.reserve(pinned):
@@ -55,14 +64,21 @@ class Catalog:
     def add_source(self, source: Source) -> str:
         """The key of ``source``, creating its item on first sight."""
         identity = "source:" + source.id
-        if identity in self._by_identity:
-            return self._by_identity[identity]
-        draft = source_item(source, "")
-        pinned = next((str(source.extra[f]) for f in PINNED_KEY_FIELDS
-                       if (source.extra or {}).get(f)), None)
-        key = self._allocate(draft, pinned)
-        self.items[key] = source_item(source, key)
-        self._by_identity[identity] = key
+        key = self._by_identity.get(identity)
+        if key is None:
+            draft = source_item(source, "")
+            pinned = next((str(source.extra[f]) for f in PINNED_KEY_FIELDS
+                           if (source.extra or {}).get(f)), None)
+            key = self._allocate(draft, pinned)
+            self._by_identity[identity] = key
+        if key not in self.items:  # first sight, or let go (recent_sources)
+            self.items[key] = source_item(source, key)
+        if self._recent_sources is not None:
+            self._sources[key] = None
+            self._sources.move_to_end(key)
+            while len(self._sources) > self._recent_sources:
+                old, _ = self._sources.popitem(last=False)
+                self.items.pop(old, None)
         return key
 
     def add_original(self, work: Work | None, speaker: str | None, found_in: str) -> str | None:

@@ -18,6 +18,7 @@ from ..errors import QuotekitError
 #: Built-in commands: name -> (module, one-line help).
 BUILTIN_COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("quotekit.cli.extract", "Find attributed quotations and export them."),
+    "cache": ("quotekit.cli.cache_cmd", "Look at and prune the extraction cache."),
     "speakers": ("quotekit.cli.speakers", "List speakers, their surface forms and merges."),
     "plugins": ("quotekit.cli.plugins_cmd", "List installed plugins and what they provide."),
     "sync": ("quotekit.cli.sync", "Merge quotes into an Obsidian vault, safely and repeatably."),

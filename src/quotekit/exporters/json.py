@@ -65,6 +65,10 @@ def write_jsonl(extractions: Iterable[Extraction], out: TextIO, options: ExportO
         out.flush()
 
 
+#: Source items the jsonl stream keeps (see Catalog); keys are kept for good.
+RECENT_SOURCES = 64
+
+
 class JsonlChunks:
     """The ``jsonl`` stream one extraction at a time (a
     :class:`~quotekit.registry.ChunkWriter`). A file's lines depend on the catalog
@@ -75,7 +79,9 @@ class JsonlChunks:
     cache_id = f"jsonl/{FORMAT}"
 
     def __init__(self, options: ExportOptions | None = None) -> None:
-        self.catalog = Catalog()
+        # Each file's lines carry their own works: a source's item is needed while its
+        # file is written, not for the rest of the stream.
+        self.catalog = Catalog(recent_sources=RECENT_SOURCES)
 
     def render(self, extraction: Extraction) -> Iterator[str]:
         """The lines of one extraction."""

@@ -74,6 +74,10 @@ _AFTER_PREPOSITION = rx(
     r"(?i)\b(?:the|a|an|of|in|on|at|to|from|into|onto|by|with|near|for|about|over|under|"
     r"toward|towards|through|across|past|via)\s+$"
 )
+
+#: Entries per memoized name function: names repeat within a document, and a worker
+#: that runs for hours over a corpus should not hold more than a few MB of them.
+CACHE_SIZE = 2048
 #: Capitalised words in the middle of a sentence: names, not sentence starters.
 PROPER = rx(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}'’-]+")
 _LEADING_WORDS = frozenset(
@@ -95,7 +99,7 @@ _SUBJECT_NAME = rx(
 )
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=CACHE_SIZE)
 def title_of(name: str) -> str | None:
     m = _TITLE_RE.match(name)
     return m.group(0).strip().rstrip(".").lower() if m else None
@@ -106,7 +110,7 @@ def strip_function_words(name: str) -> str:
     return str(_LEADING_FUNCTION.sub("", name))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=CACHE_SIZE)
 def strip_title(name: str) -> str:
     """``Dr. Jane Smith`` -> ``Jane Smith``; a title alone before a surname stays."""
     m = _TITLE_RE.match(name)
@@ -131,7 +135,7 @@ def _bare(word: str) -> str:
     return w[:-2] if w.endswith(("'s", "’s")) else w
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=CACHE_SIZE)
 def is_name(surface: str, *, cued: bool = False) -> bool:
     """A capitalised name that is not a function word, acronym or sentence starter.
 
@@ -155,7 +159,7 @@ def is_name(surface: str, *, cued: bool = False) -> bool:
     return not (len(core) == 1 and core[0].isupper() and len(core[0]) > 1)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=CACHE_SIZE)
 def gender_of(surface: str) -> str | None:
     s = surface.lower()
     if s in PRONOUNS_MALE:
@@ -174,7 +178,7 @@ def gender_of(surface: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=CACHE_SIZE)
 def kind_of(surface: str) -> str:
     """``pronoun``, ``first``, ``second``, ``nominal`` or ``name``."""
     s = surface.lower()

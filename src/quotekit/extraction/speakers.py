@@ -22,6 +22,10 @@ import regex
 
 from .mentions import strip_title
 
+#: Entries per memoized name function: names repeat within a document, and a worker
+#: that runs for hours over a corpus should not hold more than a few MB of them.
+CACHE_SIZE = 2048
+
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 
 
@@ -37,7 +41,7 @@ class Resolution:
 _LAST_FIRST = regex.compile(r"(?P<last>[\p{Lu}][\p{L}'’-]+),\s*(?P<first>[\p{Lu}][\p{L}.'’ -]+)")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=CACHE_SIZE)
 def tidy(name: str) -> str:
     """Whitespace collapsed, ``Last, First`` reordered, ALL CAPS title-cased."""
     name = " ".join(name.split()).strip(" ,:;")
