@@ -3,6 +3,7 @@ reported in place, bounded in-flight work."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -115,3 +116,27 @@ def test_any_parallelism_gives_the_same_ordered_results(
         threaded = summary(list(extract_paths([str(root)], jobs=jobs, executor=pool)))
     assert threaded == serial
     assert len(serial) == len(contents)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+def test_workers_are_forked_only_without_other_threads() -> None:
+    # Forking a process that holds threads can deadlock the child: then a fork server.
+    batch = quotekit.batch
+    if threading.active_count() == 1:
+        pool = batch.process_pool(1)
+        try:
+            assert pool._mp_context.get_start_method() == "fork"
+        finally:
+            pool.shutdown()
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    try:
+        pool = batch.process_pool(1)
+        try:
+            assert pool._mp_context.get_start_method() == "forkserver"
+        finally:
+            pool.shutdown()
+    finally:
+        stop.set()
+        helper.join()
