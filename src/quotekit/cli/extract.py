@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from ..errors import UsageError
 from .common import Failures, aliases_option, output_stream, vault_option, warn
+
+T = TypeVar("T")
 
 EPILOG = """\b
 Examples:
@@ -123,15 +126,19 @@ def command(
     stats = BatchStats()
     progress = Progress(stats, quiet=quiet)
 
-    def extractions(executor: Executor | None) -> Iterator[Extraction]:
-        for item in extract_paths(paths, jobs=jobs, cache=cache, speakers=speakers,
-                                  reader=reader, options=read_options,
-                                  executor=executor, stats=stats):
+    def reported(items: Iterable[T | QuotekitError]) -> Iterator[T]:
+        """The items, with progress shown and each failed file reported (and skipped)."""
+        for item in items:
             progress.update()
             if isinstance(item, QuotekitError):
                 failures.report(item)
             else:
                 yield item
+
+    def extractions(executor: Executor | None) -> Iterator[Extraction]:
+        return reported(extract_paths(paths, jobs=jobs, cache=cache, speakers=speakers,
+                                      reader=reader, options=read_options,
+                                      executor=executor, stats=stats))
 
     export_options = ExportOptions(
         bib_quotes=bib_quotes, layout="per-quote" if layout == "per-quote" else "per-source",
@@ -149,15 +156,12 @@ def command(
 
             writer = exporter.chunks(export_options)
             with output_stream(output) as stream:
-                for piece in iter_chunks(paths, writer, cache, jobs=jobs, speakers=speakers,
-                                         reader=reader, options=read_options,
-                                         executor=executor, stats=stats):
-                    progress.update()
-                    if isinstance(piece, QuotekitError):
-                        failures.report(piece)
-                    else:
-                        write_utf8(stream, piece)
-                        stream.flush()
+                for piece in reported(iter_chunks(paths, writer, cache, jobs=jobs,
+                                                  speakers=speakers, reader=reader,
+                                                  options=read_options, executor=executor,
+                                                  stats=stats)):
+                    write_utf8(stream, piece)
+                    stream.flush()
         elif exporter.target == "folder":
             assert output is not None
             output.mkdir(parents=True, exist_ok=True)
