@@ -9,9 +9,7 @@ from .attribute import Attributor, segment_at
 from .conversation import fill_turns
 from .detect import detect
 from .speakers import SpeakerIndex
-from .wordindex import WordIndex
-from .works import cited_work
-from .works import hints as work_hints
+from .works import cited_work, work_hints
 
 _SPAN_TRIM = " \t\n"
 
@@ -42,15 +40,13 @@ def extract_document(document: Document, *, speakers: SpeakerIndex | None = None
     attrs = [attributor.attribute(c) for c in cands]
     if not document.segments:
         fill_turns(cands, attrs, text, attributor.memory.full)
-    hints: WordIndex | None = None
+    hints = work_hints(text)  # lazy: scans only where a quote asks
     # Where no speaker label says who reads a quote out, the page's one author does.
     authors = document.source.authors
     author = authors[0] if len(authors) == 1 else None
     for (c, start, end, body), a in zip(kept, attrs, strict=True):
         work = None
         if not (c.dialogue and not document.segments):  # dialogue lines cite no works
-            if hints is None:
-                hints = work_hints(text)
             work = cited_work(text, c.para_start, c.before, c.after, c.para_end, hints)
         speaker = index.canonical(a.speaker, text) if a.speaker else None
         first, seg_i = segment_at(document.segments, start, seg_i)

@@ -29,11 +29,15 @@ class _Match(Protocol):
         ...
 
 
+#: A trie of literal text: one child per next character, "" marks a word's end.
+_Trie = dict[str, "_Trie"]
+
+
 def trie_pattern(words: Iterable[str]) -> str:
     """A regular expression matching any of ``words`` (longest first), factored as a trie:
     at each position the engine follows one branch per letter instead of trying every
     word. Words are literal text."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    root: _Trie = {}
     for word in words:
         node = root
         for ch in word:
@@ -42,7 +46,7 @@ def trie_pattern(words: Iterable[str]) -> str:
     return _emit(root)
 
 
-def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+def _emit(node: _Trie) -> str:
     ends = "" in node
     branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
     if not branches:

@@ -42,7 +42,7 @@ _URL_HINT = re.compile(r"https?://")
 YEAR = rx(r"\b(?:in|back\s+in)\s+(?P<year>1[5-9]\d\d|20\d\d)\b")
 
 
-def hints(text: str) -> WordIndex:
+def work_hints(text: str) -> WordIndex:
     """Where ``text`` mentions a work noun, a platform or a URL, scanned lazily: each
     quote asks about the text just before it (a binary search, not a scan)."""
     return WordIndex(text, _HINT_LOWER, _HINT)
