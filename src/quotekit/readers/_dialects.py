@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -67,7 +67,39 @@ _PLAIN = regex.compile(
     r"^(?P<s>" + NAME + "|" + GENERIC + r"|[\p{Lu}]{2,3})[ \t]*:[ \t]+", regex.MULTILINE
 )
 _ANY_CLOCK = re.compile(r"\d:\d\d")
+#: What the lines of a bold label and of a plain ``Name: text`` label must hold.
+_STARS = re.compile(r"\*\*")
+_COLON = re.compile(r":[ \t]")
 _INLINE = regex.compile(r"\\\[" + _T + r"\\\]|(?<![\w\]])\[" + _T + r"\](?![(:])", _FLAGS)
+
+
+def lines_with(text: str, needle: re.Pattern[str], pos: int = 0) -> list[int]:
+    """The starts of the lines (at or after ``pos``) in which ``needle`` occurs, in order.
+
+    A pattern anchored at a line start (``^`` with MULTILINE) whose matches never span a
+    line break, and which can only match a line holding ``needle``, finds the same
+    matches by ``pattern.match(text, start)`` on these lines as by a ``finditer`` over
+    the whole text -- which tries every position of every line."""
+    starts: list[int] = []
+    for m in needle.finditer(text, pos):
+        line = text.rfind("\n", 0, m.start()) + 1
+        if line >= pos and (not starts or starts[-1] != line):
+            starts.append(line)
+    return starts
+
+
+def line_matches(pattern: regex.Pattern[str], text: str,
+                  lines: Iterable[int]) -> Iterator[regex.Match[str]]:
+    """``pattern`` (line-anchored, see :func:`lines_with`) matched at each of ``lines``."""
+    for line in lines:
+        m = pattern.match(text, line)
+        if m is not None:
+            yield m
+
+
+def _line_end(text: str, line: int) -> int:
+    end = text.find("\n", line)
+    return len(text) if end < 0 else end
 
 
 def _is_name(label: str) -> bool:
@@ -84,22 +116,24 @@ def find_marks(text: str, body_start: int, known: Iterable[str]) -> list[Mark]:
     """All labels and inline timestamps after ``body_start``, in text order; at most
     one label per line start (the first dialect that matches wins)."""
     by_line: dict[int, Mark] = {}
-    # Every timed dialect needs a clock ("1:23"): one cheap look spares six full scans.
-    timed = _TIMED if _ANY_CLOCK.search(text, body_start) else []
+    # Every timed dialect (and inline timestamp) needs a clock ("1:23") on its line: the
+    # patterns are tried on those lines only, not at every position of the text.
+    clock_lines = lines_with(text, _ANY_CLOCK, body_start)
+    timed = _TIMED if clock_lines else []
     for pattern in timed:
-        for m in pattern.finditer(text, body_start):
-            line = text.rfind("\n", 0, m.start()) + 1
+        for m in line_matches(pattern, text, clock_lines):
+            line = m.start()
             if line in by_line:
                 continue
             name = m.group("s").strip() if "s" in pattern.groupindex else None
             if name is not None and not _is_name(name):
                 continue
             by_line[line] = Mark(m.start(), m.end(), name, _seconds(m))
-    for m in (_BOLD.finditer(text, body_start) if "**" in text else ()):
+    for m in line_matches(_BOLD, text, lines_with(text, _STARS, body_start)):
         name = m.group("s").strip().rstrip(":").strip()
         if m.start() not in by_line and _is_name(name) and len(name.split()) <= 6:
             by_line[m.start()] = Mark(m.start(), m.end(), name, _seconds(m))
-    plain = [m for m in _PLAIN.finditer(text, body_start)
+    plain = [m for m in line_matches(_PLAIN, text, lines_with(text, _COLON, body_start))
              if m.start() not in by_line and _is_name(m.group("s"))]
     counts: dict[str, int] = {}
     for m in plain:
@@ -112,7 +146,9 @@ def find_marks(text: str, body_start: int, known: Iterable[str]) -> list[Mark]:
     marks = sorted(by_line.values(), key=lambda k: k.start)
     starts = [k.start for k in marks]
     inline = []
-    for m in (_INLINE.finditer(text, body_start) if timed else ()):
+    found = (m for line in clock_lines
+             for m in _INLINE.finditer(text, line, _line_end(text, line)))
+    for m in found:
         i = bisect_right(starts, m.start()) - 1
         if i < 0 or m.start() >= marks[i].end:
             inline.append(Mark(m.start(), m.end(), None, _seconds(m), skip=False))

@@ -21,6 +21,7 @@ prose becomes ``Document.skip`` ranges and ``Source`` fields:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import frontmatter
@@ -31,7 +32,7 @@ from ..hookspecs import hookimpl
 from ..ids import source_id, youtube_id
 from ..model import Document, Segment, Source
 from ..registry import Reader, ReadOptions
-from ._dialects import Mark, find_marks
+from ._dialects import Mark, find_marks, line_matches, lines_with
 from ._labels import speaker_name
 from ._source import PLATFORM_KIND
 
@@ -50,6 +51,8 @@ _PLATFORM_LINK = regex.compile(
     r"^[ \t]*(?:Watch|Listen|Read) on (?P<platform>[^\n→]{1,40}?)[ \t]*(?:→|&rarr;|->)",
     regex.MULTILINE,
 )
+_WATCH_WORDS = re.compile(r"Watch the|Listen to the|Read the")
+_ARROWS = re.compile(r"→|&rarr;|->")
 _TRANSCRIBED = regex.compile(r"^[ \t]*Transcribed by \S+[ \t]*$", regex.MULTILINE | regex.I)
 _HEADING = regex.compile(r"^#[ \t]+(?P<title>\S[^\n]*?)[ \t#]*$", regex.MULTILINE)
 
@@ -98,15 +101,14 @@ def _chrome(text: str) -> tuple[list[tuple[int, int]], dict[str, str]]:
         if title and not title.group("t").startswith(("**", ">", "-")):
             meta["title"] = title.group("t").lstrip("# ").strip()
             spans.append(title.span("t"))
-    # Literal looks first: each full pattern is a scan of every line.
-    watch = any(w in text for w in ("Watch the", "Listen to the", "Read the"))
-    for m in (_WATCH_BY.finditer(text) if watch else ()):
+    # Each pattern is tried only on the lines holding its literal part, not at every
+    # position of the text.
+    for m in line_matches(_WATCH_BY, text, lines_with(text, _WATCH_WORDS)):
         meta.setdefault("author", m.group("author").strip())
         meta.setdefault("platform", m.group("platform").strip())
         meta.setdefault("what", m.group("what"))
         spans.append(m.span())
-    arrow = any(a in text for a in ("→", "&rarr;", "->"))
-    for m in (_ARROW_LINK.finditer(text) if arrow else ()):
+    for m in line_matches(_ARROW_LINK, text, lines_with(text, _ARROWS)):
         spans.append(m.span())
         p = _PLATFORM_LINK.match(m.group(0))
         if p:
