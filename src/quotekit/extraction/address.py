@@ -19,6 +19,9 @@ VOCATIVE = rx(
     r"(?:^|[,;!?.]\s+|\b(?i:dear|my\s+dear|oh|o)\s+)(?P<voc>" + NAME + r")(?=\s*[,.!?;—]|\s*$)"
     + _ANSWER_TO
 )
+#: What every VOCATIVE match (but one at the very start of the text) holds: the last
+#: letter of its lead-in, white space, a capital.
+_VOCATIVE_HINT = rx(r"[,;!?.oOhHrR]\s+\p{Lu}")
 #: A name opening the quote ("Tom, you ..."); a search's start position is no "^".
 _VOCATIVE_FIRST = rx(r"[\s_*]*(?:(?i:dear|my\s+dear|oh|o)\s+)?(?P<voc>" + NAME + r")"
                      r"(?=\s*,)" + _ANSWER_TO)
@@ -44,8 +47,13 @@ def addressee(text: str, start: int, end: int, memory: Memory,
               speaker: str | None) -> str | None:
     """The (last) name ``text[start:end]`` addresses, other than ``speaker``."""
     found = None
-    first = _VOCATIVE_FIRST.match(text, start, end)
-    for v in (*([first] if first else []), *VOCATIVE.finditer(text, start, end)):
+    # Cheap looks first: a name opening the quote needs a comma after it, and any other
+    # vocative a capital after white space that follows a punctuation mark or "dear"/"oh"/"o".
+    first = _VOCATIVE_FIRST.match(text, start, end) if text.find(",", start, end) >= 0 \
+        else None
+    later = VOCATIVE.finditer(text, start, end) if start == 0 or \
+        _VOCATIVE_HINT.search(text, start, end) else ()
+    for v in (*([first] if first else []), *later):
         name = strip_function_words(v.group("voc"))
         if _NOT_VOCATIVE.search(name):
             continue  # "St. George's Day", "By-the-way", "Aye"
