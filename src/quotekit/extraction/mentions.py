@@ -20,21 +20,9 @@ from .lexicon import (
     TITLES,
     rx,
 )
+from .namescan import NAME, mentions
 
 _TITLE_ALT = r"\L<titles>"
-_PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|le|la|bin|ibn|al|el|St\.|mac|o')"
-_CAP = (r"(?:Mc|Mac|O['’]|D['’]|Di|De|Da|La|Le|Van|Von|Fitz)?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)*"
-        r"(?:[-'’]\p{Lu}?\p{Ll}+)*"
-        r"|\p{Lu}\.(?=\s*\p{Lu})|\p{Lu}(?=\s+\p{Lu}\p{Ll})")
-#: A personal name: optional title, then capitalised words (particles and initials allowed).
-#: A personal name: optional title, then capitalised words (particles and initials allowed).
-#: Titles are matched as written in names (``Mr.``, ``DR.``), so the pattern can only start
-#: at a capital letter, which keeps scans over long text fast.
-NAME = (
-    r"(?=\p{Lu}|(?:Mc|Mac|O['’]|D['’]|Di|De|Da|La|Le|Van|Von|Fitz))"
-    r"(?:\L<titles>\.?\s+)?"
-    r"(?:" + _CAP + r")(?:\s+(?:" + _PARTICLE + r"\s+)?(?:" + _CAP + r")){0,3}"
-)
 _NOUN_ALT = r"\L<nouns>"
 NOMINAL = (
     r"\b(?i:the|a|an|his|her|my|our|their|this|that|its|your)\s+"
@@ -51,10 +39,6 @@ MENTION = r"(?:" + PRONOUN + r"|" + NOMINAL + r"|" + NAME + r")"
 
 _NAME_RE = rx(NAME)
 _PRONOUN_AFTER = rx(r"\b(?i:he|his|she)\b")
-_SCAN = rx(
-    r"(?P<nom>(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)\s+(?:[\p{Ll}-]+\s+){0,2}?"
-    r"" + _NOUN_ALT + r")(?=\s+\p{Ll}|,)|(?<![\p{L}'’])(?P<name>" + NAME + r")"
-)
 _SENTENCE_START = rx(
     r"(?:^|[.!?][\"”’]?\s{1,3}|\n[ \t>*_—-]*)(?:(?:But|And|Then|So|Now|Here|Yet)\s+)?$"
 )
@@ -247,19 +231,19 @@ class Memory:
         with whether they stand as a subject and the gender of the first personal
         pronoun after them, and nominal subjects ("The parson rode ...")."""
         si = bisect.bisect_right(skip, (start, len(text) + 1)) - 1 if skip else 0
-        for m in _SCAN.finditer(text, start, end):
+        for m, nominal in mentions(text, start, end):
             at = m.start()
             if skip:
                 while si < len(skip) and skip[si][1] <= at:
                     si += 1
                 if 0 <= si < len(skip) and skip[si][0] <= at < skip[si][1]:
                     continue  # a speaker label or page chrome, not the text
-            nom = m.group("nom")
-            if nom is not None:
+            if nominal:
                 if _SENTENCE_START.search(text, max(0, at - 8), at):
+                    nom = m.group()
                     self.see(nom[0].lower() + nom[1:], at)
                 continue
-            name = m.group("name")
+            name = m.group()
             if name.split(" ", 1)[0].lower() in _LEADING_WORDS:
                 lead = _LEADING_FUNCTION.match(name)
                 if lead is None:

@@ -1,0 +1,45 @@
+"""``namescan.mentions`` (names and nominals found apart, then merged) yields exactly the
+matches of one ``finditer`` of the alternation it replaces, in any text and any window."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotekit.extraction.lexicon import PERSON_NOUNS, rx
+from quotekit.extraction.namescan import NAME, mentions
+
+COMBINED = rx(
+    r"(?P<nom>(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)\s+(?:[\p{Ll}-]+\s+){0,2}?"
+    r"\L<nouns>)(?=\s+\p{Ll}|,)|(?<![\p{L}'’])(?P<name>" + NAME + r")"
+)
+NOUNS = sorted(PERSON_NOUNS)
+PIECES = st.one_of(
+    st.sampled_from(NOUNS),
+    st.sampled_from(NOUNS).map(str.title),
+    st.sampled_from(["the", "The", "his", "Her", "my", "Our", "their", "bathe", "other",
+                     "your", "THE", "Mr.", "Mrs", "Dr.", "Tom", "Ann Lee", "O'Brien",
+                     "McKay", "de", "van", "J.", "said", "old", "very", "tall", "-",
+                     "İ", "ß", "'", "’"]),
+    st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "\x1c", ", ", ". ", "\"", ","]),
+    st.text(alphabet="abcdehmnorstTHM ", max_size=6),
+)
+SPACE = st.sampled_from([" ", "  ", "\n", " \u00a0", "\x1c"])
+#: "the very old man said": a determiner, up to three words and a noun, then a verb.
+NOMINAL = st.tuples(
+    st.sampled_from(["the", "The", "his", "Her", "my", "their", "bathe", "Tom"]), SPACE,
+    st.lists(st.tuples(st.sampled_from(["old", "very", "tall", "sea-", "X", "the"]), SPACE),
+             max_size=3),
+    st.sampled_from(NOUNS), st.sampled_from([" said", ",", " Said", "s said", ""]),
+).map(lambda t: t[0] + t[1] + "".join(w + s for w, s in t[2]) + t[3] + t[4])
+TEXTS = st.lists(st.one_of(PIECES, NOMINAL), max_size=40).map("".join)
+
+
+@given(text=TEXTS, lo=st.integers(min_value=0, max_value=40),
+       hi=st.integers(min_value=0, max_value=400))
+@settings(max_examples=600, deadline=None)
+def test_mentions_match_the_combined_pattern(text: str, lo: int, hi: int) -> None:
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    want = [(m.span(), m.group("nom") is not None) for m in COMBINED.finditer(text, lo, hi)]
+    got = [(m.span(), nominal) for m, nominal in mentions(text, lo, hi)]
+    assert got == want
