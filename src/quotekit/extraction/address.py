@@ -10,7 +10,8 @@
 from __future__ import annotations
 
 from .lexicon import rx
-from .mentions import NAME, Memory, is_name, strip_function_words, title_of
+from .mentions import Memory, is_name, strip_function_words, title_of
+from .namescan import NAME
 
 #: "Pip, sir." / "Trafalgar, mother.": a word followed by one of these answers the
 #: person so called; it is not itself addressed.

@@ -34,7 +34,6 @@ from .lexicon import CUE_SET, rx
 from .mentions import (
     GENERIC_NOMINAL,
     MENTION,
-    NAME,
     NOMINAL,
     PRONOUN,
     PROPER,
@@ -46,6 +45,7 @@ from .mentions import (
     strip_title,
     title_of,
 )
+from .namescan import NAME
 from .wordindex import WordIndex, trie_pattern
 
 CUE = r"(?i:" + "|".join(sorted(CUE_SET, key=len, reverse=True)) + r")\b"

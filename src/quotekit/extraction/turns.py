@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from .attribute import Attribution
 from .detect import Candidate
 from .lexicon import rx
-from .mentions import NAME, gender_of, is_name, title_of
+from .mentions import gender_of, is_name, title_of
+from .namescan import NAME
 
 #: Narration longer than this between two turns ends the run.
 MAX_GAP = 400
