@@ -9,6 +9,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import regex
+
 from .lexicon import rx
 from .mentions import Memory, is_name, strip_function_words, title_of
 from .namescan import NAME
@@ -20,9 +24,9 @@ VOCATIVE = rx(
     r"(?:^|[,;!?.]\s+|\b(?i:dear|my\s+dear|oh|o)\s+)(?P<voc>" + NAME + r")(?=\s*[,.!?;—]|\s*$)"
     + _ANSWER_TO
 )
-#: What every VOCATIVE match (but one at the very start of the text) holds: the last
-#: letter of its lead-in, white space, a capital.
-_VOCATIVE_HINT = rx(r"[,;!?.oOhHrR]\s+\p{Lu}")
+#: The last character of a VOCATIVE lead-in (a mark, "dear", "oh", "o") before white
+#: space and a capital: every match but one at the very start of the text has one.
+_VOCATIVE_LEAD = rx(r"[,;!?.oOhHrR](?=\s+\p{Lu})")
 #: A name opening the quote ("Tom, you ..."); a search's start position is no "^".
 _VOCATIVE_FIRST = rx(r"[\s_*]*(?:(?i:dear|my\s+dear|oh|o)\s+)?(?P<voc>" + NAME + r")"
                      r"(?=\s*,)" + _ANSWER_TO)
@@ -44,17 +48,40 @@ SPOUSE = rx(r"(?i:(his)\s+wife|(her)\s+husband)")
 _MARRIED_TITLE = rx(r"(Mrs?)(\.?\s+)")
 
 
+def _vocatives(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """``VOCATIVE.finditer(text, start, end)``, the pattern tried only where a match can
+    start: before each lead-in character (``_VOCATIVE_LEAD``), not at every position."""
+    starts = [0] if start == 0 else []  # "^"
+    for lead in _VOCATIVE_LEAD.finditer(text, start, end):
+        at = lead.start()
+        if text[at] in "hH":
+            at -= 1  # "oh"
+        elif text[at] in "rR":
+            at -= 3  # "dear"
+            my = at
+            while my > start and text[my - 1].isspace():
+                my -= 1
+            if my < at and my - 2 >= start:
+                starts.append(my - 2)  # "my dear"
+        if at >= start:
+            starts.append(at)
+    cursor = start
+    for at in sorted(set(starts)):
+        if at >= cursor:
+            m = VOCATIVE.match(text, at, end)
+            if m is not None:
+                cursor = m.end()
+                yield m
+
+
 def addressee(text: str, start: int, end: int, memory: Memory,
               speaker: str | None) -> str | None:
     """The (last) name ``text[start:end]`` addresses, other than ``speaker``."""
     found = None
-    # Cheap looks first: a name opening the quote needs a comma after it, and any other
-    # vocative a capital after white space that follows a punctuation mark or "dear"/"oh"/"o".
+    # A name opening the quote needs a comma after it: a cheap look first.
     first = _VOCATIVE_FIRST.match(text, start, end) if text.find(",", start, end) >= 0 \
         else None
-    later = VOCATIVE.finditer(text, start, end) if start == 0 or \
-        _VOCATIVE_HINT.search(text, start, end) else ()
-    for v in (*([first] if first else []), *later):
+    for v in (*([first] if first else []), *_vocatives(text, start, end)):
         name = strip_function_words(v.group("voc"))
         if _NOT_VOCATIVE.search(name):
             continue  # "St. George's Day", "By-the-way", "Aye"
