@@ -72,6 +72,9 @@ CUE_WORD = rx(r"\b" + CUE)
 CUE_WORD_LOWER = re.compile(r"\b" + trie_pattern(CUE_SET) + r"\b")
 #: From a cue verb to the quote: "says, and I quote, " / "said that - "
 CUE_TAIL = rx(_TAIL + r"(?:\s*[,:—–-])*" + _MARKER + r"(?:\s*[,:—–-])*\s*")
+# The REVERSE patterns below end in ``\s*$``: they are used with ``match``, which
+# anchors a reverse pattern at ``endpos`` (a ``search`` would find the same match, after
+# trying every position of the window).
 SUBJECT_BEFORE = rx(
     r"(?P<who>" + MENTION + r"|" + GENERIC_NOMINAL + r")(?:\s*,\s*(?P<appos>[^,\"“”\n]{1,90}),)?"
     r"(?:\s+" + _ADV + r")*\s*$", regex.REVERSE
@@ -373,7 +376,7 @@ class Attributor:
         for pattern, why, conf in ((BEFORE_ACCORDING, "according-to", 0.9),
                                    (BEFORE_INVERTED, "cue-before", 0.9),
                                    (BEFORE_COLON, "colon", 0.75)):
-            m = pattern.search(text, lo, window_end)
+            m = pattern.match(text, lo, window_end)
             if m:
                 cue = m.groupdict().get("cue") or (":" if why == "colon" else "according to")
                 who = m.group("who")
@@ -386,7 +389,7 @@ class Attributor:
                 a = self._make(who, cue, why, conf, m.start("who"), quoted_by)
                 if a:
                     return a
-        m = SENTENCE_CUE.search(text, lo, window_end)
+        m = SENTENCE_CUE.match(text, lo, window_end)
         if m is None and opens_paragraph(text, c.para_start, c.before, "-—–―"):
             # The quote opens its paragraph (dash dialogue too): a sentence ending in ":"
             # or a dash just before it ("as the poet tells us--").
@@ -403,14 +406,14 @@ class Attributor:
                 found = self._cue_before(lo, window_end, quoted_by)  # "..., he said:"
                 if found:
                     return found
-                m = SENTENCE_CUE.search(text, lo, window_end)
+                m = SENTENCE_CUE.match(text, lo, window_end)
         if m is not None:
             s0 = self._sentence_start(lo, m.start())
             lead = _SUBORDINATE.match(text, s0, m.start())
             if lead:  # "Drawing back, Stephen said:": the main clause's subject
                 s0 = lead.end()
             # the subject right before the cue ("..., she went on:"), else the sentence's
-            adjacent = SUBJECT_BEFORE.search(text, s0, m.start())
+            adjacent = SUBJECT_BEFORE.match(text, s0, m.start())
             if adjacent and _noun_cue(m.group("cue"), adjacent.group("who")):
                 adjacent = None  # "with a wry smile:"
             for subj in (adjacent, SENTENCE_SUBJECT.match(text, s0, m.start())):
@@ -418,7 +421,7 @@ class Attributor:
                                         0.8, subj.start("who"), quoted_by)
                 if a:
                     return a
-        m = BEFORE_SELF.search(text, lo, window_end)
+        m = BEFORE_SELF.match(text, lo, window_end)
         if m:
             who = m.group("who") or m.group("who2") or m.group("who3")
             a = self._make("I" if who.lower() in {"my", "our"} else who, "quote", "self",
@@ -526,13 +529,13 @@ class Attributor:
             if not CUE_TAIL.fullmatch(text, c_end, hi):
                 continue
             cue = text[c_start:c_end]
-            am = APPOS_BEFORE.search(text, max(lo, c_start - 160), c_start)
+            am = APPOS_BEFORE.match(text, max(lo, c_start - 160), c_start)
             if am is not None and is_name(am.group("who")):
                 a = self._make(am.group("who"), cue, "cue-before", 0.9,
                                am.start("who"), quoted_by)
                 if a:
                     return a
-            sm = SUBJECT_BEFORE.search(text, max(lo, c_start - 160), c_start)
+            sm = SUBJECT_BEFORE.match(text, max(lo, c_start - 160), c_start)
             if sm is None:
                 continue
             if _noun_cue(cue, sm.group("who")):
