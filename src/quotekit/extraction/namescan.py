@@ -90,16 +90,20 @@ def mentions(text: str, start: int, end: int) -> Iterator[tuple[regex.Match[str]
     text order, as ``finditer`` of the two patterns as one alternation would find them."""
     nominals = _Nominals(text, start, end)
     nominal = nominals.next(start)
-    name = NAME_START.search(text, start, end)
+    names = NAME_START.finditer(text, start, end)  # valid while no nominal overlaps one
+    name = next(names, None)
     while nominal is not None or name is not None:
         if nominal is not None and (name is None or nominal.start() <= name.start()):
             yield nominal, True
             cursor = nominal.end()
+            if name is not None and name.start() < cursor:
+                names = NAME_START.finditer(text, cursor, end)
+                name = next(names, None)
+            nominal = nominals.next(cursor)
         else:
             assert name is not None
             yield name, False
             cursor = name.end()
-        if nominal is not None and nominal.start() < cursor:
-            nominal = nominals.next(cursor)
-        if name is not None and name.start() < cursor:
-            name = NAME_START.search(text, cursor, end)
+            name = next(names, None)
+            if nominal is not None and nominal.start() < cursor:
+                nominal = nominals.next(cursor)
