@@ -198,12 +198,11 @@ class Memory:
             subject: bool = True) -> None:
         name = self.full(name)
         g = gender or gender_of(name)
-        for i, e in enumerate(self.entities):
-            if e.name == name:
-                g = g or e.gender
-                subject = subject or e.subject
-                del self.entities[i]
-                break
+        names = [e.name for e in self.entities]
+        if name in names:
+            e = self.entities.pop(names.index(name))
+            g = g or e.gender
+            subject = subject or e.subject
         self.entities.append(Entity(name, g, offset, subject))
         if len(self.entities) > 24:
             del self.entities[0]
