@@ -152,17 +152,19 @@ def _is_quotation(text: str, span: Span, ps: int, pe: int) -> tuple[bool, float]
         return False, 0.0
     content = text[span.start:span.end].rstrip()
     punct_end = content[-1:] in ",.!?…—-:;" if content else False
-    opens_para = opens_paragraph(text, ps, span.open_mark)
-    after = span.close_mark + 1 if span.close_mark >= 0 else span.end
-    cue_after = _cue_near_after(text, after, pe)
-    cue_before = _cue_near_before(text, ps, span.open_mark)
     if span.unclosed or span.continued:
         return n >= 3, 0.7
-    if opens_para and (punct_end or n >= 3 or cue_after):
+    # The cue looks (a few regex passes each) only when the cheaper tests leave it open.
+    opens_para = opens_paragraph(text, ps, span.open_mark)
+    if opens_para and (punct_end or n >= 3):
+        return True, 0.85
+    after = span.close_mark + 1 if span.close_mark >= 0 else span.end
+    cue_after = _cue_near_after(text, after, pe)
+    if opens_para and cue_after:
         return True, 0.85
     if cue_after and (punct_end or n >= 3):
         return True, 0.9
-    if cue_before and (n >= 3 or punct_end):
+    if (n >= 3 or punct_end) and _cue_near_before(text, ps, span.open_mark):
         return True, 0.9
     prev = text[max(ps, span.open_mark - 40):span.open_mark]
     if _SCARE_PREV.search(prev) and n <= 6:
