@@ -398,7 +398,10 @@ def paragraphs(text: str, extra: Sequence[int] = ()
     breaks = [(b, "break") for b in sorted(set(extra)) if 0 < b < len(text)]
     start = 0
     tokens: list[tuple[str, int]] = []
-    for pos, kind in heapq.merge(breaks, _tokens(text), key=lambda t: (t[0], t[1] != "break")):
+    tokens_in_order = _tokens(text)
+    merged = heapq.merge(breaks, tokens_in_order, key=lambda t: (t[0], t[1] != "break")) \
+        if breaks else tokens_in_order
+    for pos, kind in merged:
         if kind == "break":
             if pos > start:
                 yield start, pos, tokens
