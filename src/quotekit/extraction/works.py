@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import regex
 
@@ -21,6 +22,12 @@ WORK = rx(
     r"[\"“‘'](?P<title2>[^\"”’'\n]{1,200})[\"”’'])"
 )
 PLATFORM = rx(r"\b(?:on|via)\s+(?P<platform>" + _PLAT + r")\b")
+#: Where a WORK noun starts in folded text (every start, overlapping ones too).
+_NOUN_AT = re.compile(r"(?=" + trie_pattern(WORK_NOUNS) + r")")
+_PREPOSITIONS = ("in", "on", "from", "via", "through")
+#: Lower case in which every character that WORK's ``(?i)`` takes for an ASCII letter
+#: becomes that letter, one character for one (``str.lower`` makes "İ" two).
+_FOLD = str.maketrans({"İ": "i", "K": "k", "ſ": "s"})
 URL = rx(r"https?://[^\s)\]>\"”]+")
 #: Words that hint at a cited work nearby (a cheap look before the full patterns run).
 _HINT_WORDS = (
@@ -48,6 +55,33 @@ def work_hints(text: str) -> WordIndex:
     return WordIndex(text, _HINT_LOWER, _HINT)
 
 
+def _works(context: str) -> Iterator[regex.Match[str]]:
+    """``WORK.finditer(context)``, the pattern tried only where a match can start: at a
+    work noun (a title follows it) or at a preposition up to five words before one."""
+    folded = context.translate(_FOLD).lower()
+    starts = set()
+    for noun in _NOUN_AT.finditer(folded):
+        at = noun.start()
+        starts.add(at)  # "book titled ..."
+        if at == 0 or not folded[at - 1].isspace():
+            continue  # a preposition's noun follows white space
+        i = at
+        for _ in range(5):  # "in a recent long blog post": the five words before
+            while i > 0 and folded[i - 1].isspace():
+                i -= 1
+            end = i
+            while i > 0 and not folded[i - 1].isspace():
+                i -= 1
+            starts.update(end - len(p) for p in _PREPOSITIONS if folded.endswith(p, i, end))
+    cursor = 0
+    for at in sorted(starts):
+        if at >= cursor:
+            m = WORK.match(context, at)
+            if m is not None:
+                cursor = m.end()
+                yield m
+
+
 def cited_work(text: str, para_start: int, before: int, after: int, para_end: int,
                hints: WordIndex | None = None) -> Work | None:
     """The work a quote is cited from, from the text just before (or after) it."""
@@ -58,7 +92,7 @@ def cited_work(text: str, para_start: int, before: int, after: int, para_end: in
         return None  # no work noun, platform or URL nearby: the common case, made cheap
     context = text[lo:before]
     found = None
-    for m in WORK.finditer(context):
+    for m in _works(context):
         found = m
     platforms = PLATFORM.findall(context)
     platform = platforms[-1] if platforms else None
