@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quotekit.extraction import namescan
 from quotekit.extraction.lexicon import PERSON_NOUNS, rx
 from quotekit.extraction.namescan import NAME, mentions
 
@@ -43,3 +44,25 @@ def test_mentions_match_the_combined_pattern(text: str, lo: int, hi: int) -> Non
     want = [(m.span(), m.group("nom") is not None) for m in COMBINED.finditer(text, lo, hi)]
     got = [(m.span(), nominal) for m, nominal in mentions(text, lo, hi)]
     assert got == want
+
+
+#: NAME as first written: a lookahead listing the name prefixes, titles as a named list.
+NAME_LISTED = (
+    r"(?=\p{Lu}|(?:Mc|Mac|O['’]|D['’]|Di|De|Da|La|Le|Van|Von|Fitz))"
+    r"(?:\L<titles>\.?\s+)?"
+    r"(?:" + namescan._CAP + r")(?:\s+(?:" + namescan._PARTICLE + r"\s+)?(?:"
+    + namescan._CAP + r")){0,3}"
+)
+TITLED = st.tuples(
+    st.sampled_from(["Mr", "MR", "Mrs", "Dr", "Capt", "Captain", "CAPT", "Count", "Countess",
+                     "Sir", "Gen", "General", "Lady", "mr", "Mx"]),
+    st.sampled_from([". ", " ", ".", "  ", ".\n", ""]),
+    st.sampled_from(["Tom", "Ann Lee", "McKay", "O'Brien", "de la Cruz", "J. R. Smith", "X"]),
+).map("".join)
+
+
+@given(text=st.lists(st.one_of(PIECES, TITLED), max_size=30).map("".join))
+@settings(max_examples=600, deadline=None)
+def test_name_pattern_matches_the_listed_one(text: str) -> None:
+    want = [m.span() for m in rx(NAME_LISTED).finditer(text)]
+    assert [m.span() for m in rx(NAME).finditer(text)] == want
