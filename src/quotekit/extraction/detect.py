@@ -21,9 +21,12 @@ from .marks import OPENERS, Span, pair_marks
 _CHARS = re.compile(r"[\"“”„‟«»'‘’‚‹›\n]")
 _QUOT = re.compile(r"(?i)quot")
 _SPOKEN_WORD = re.compile(r"(?i)(?:un)?quot(?:e|ing)\b")
-_UNMARKED_TRIGGER = re.compile(
-    r"[Aa]s\s+(?=[A-Z]|he\b|she\b|they\b)|like\s*,|said\s*,\s*(?=I\b|I'm|no\b|yes\b|we\b)"
-)
+#: What starts an unmarked quote, one literal-led pattern each: the engine finds a literal
+#: prefix fast, while an alternation is tried at every position. No two can overlap.
+_UNMARKED_TRIGGERS = tuple(re.compile(p) for p in (
+    r"as\s+(?=[A-Z]|he\b|she\b|they\b)", r"As\s+(?=[A-Z]|he\b|she\b|they\b)", r"like\s*,",
+    r"said\s*,\s*(?=I\b|I'm|no\b|yes\b|we\b)",
+))
 _DASH_LINE = re.compile(r"[ \t]*(?:—|―|--)(?=[ \t]*[^\W\d_])")
 _WORD = rx(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 _SENT_END = rx(r"[.!?…]+[\"”’)]*(?=\s|$)|\n")
@@ -380,10 +383,11 @@ def _tokens(text: str) -> list[tuple[int, str]]:
             i -= 2
         if (i == 0 or not text[i - 1].isalnum()) and _SPOKEN_WORD.match(text, i):
             extra.append((i, "spoken"))
-    for m in _UNMARKED_TRIGGER.finditer(text):
-        i = m.start()
-        if i == 0 or not text[i - 1].isalnum():
-            extra.append((i, "unmarked"))
+    for trigger in _UNMARKED_TRIGGERS:
+        for m in trigger.finditer(text):
+            i = m.start()
+            if i == 0 or not text[i - 1].isalnum():
+                extra.append((i, "unmarked"))
     if extra:
         out.extend(extra)
         out.sort()
