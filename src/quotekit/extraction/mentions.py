@@ -89,6 +89,13 @@ def title_of(name: str) -> str | None:
     return m.group(0).strip().rstrip(".").lower() if m else None
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _words_and_core(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of a name, and those that are not titles."""
+    words = tuple(name.split())
+    return words, tuple(w for w in words if w.rstrip(".").lower() not in TITLES)
+
+
 def strip_function_words(name: str) -> str:
     """``As Mark Twain`` -> ``Mark Twain``."""
     return str(_LEADING_FUNCTION.sub("", name))
@@ -254,11 +261,11 @@ class Memory:
                 after_preposition = False
             if not is_name(name):
                 continue
-            core = [w for w in name.split() if w.rstrip(".").lower() not in TITLES]
-            if len(core) == 1 and core[0] not in self.proper and core == name.split() \
+            words, core = _words_and_core(name)
+            if len(core) == 1 and core[0] not in self.proper and core == words \
                     and not self._unknown_word(text, core[0], at):
                 continue  # a capitalised sentence starter, not a name seen elsewhere
-            if len(core) == 1 and name.split()[-1] != core[0]:
+            if len(core) == 1 and words[-1] != core[0]:
                 continue  # "Assistant Professor": a role ending in a title, not a name
             subject = not after_preposition and (
                 (_SUBJECT_BEFORE.search(text, max(0, at - 12), at) is not None
