@@ -33,4 +33,6 @@ def strip_noise(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Quote text for a span: noise removed, whitespace collapsed, ends stripped."""
-    return str(_SPACE.sub(" ", _NOISE.sub(" ", text))).strip()
+    if "[" in text or "(" in text:  # every noise mark opens with one
+        text = _NOISE.sub(" ", text)
+    return str(_SPACE.sub(" ", text)).strip()
