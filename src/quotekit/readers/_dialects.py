@@ -81,18 +81,23 @@ def lines_with(text: str, needle: re.Pattern[str], pos: int = 0) -> list[int]:
     matches by ``pattern.match(text, start)`` on these lines as by a ``finditer`` over
     the whole text -- which tries every position of every line."""
     starts: list[int] = []
-    for m in needle.finditer(text, pos):
+    at = pos
+    while (m := needle.search(text, at)) is not None:
         line = text.rfind("\n", 0, m.start()) + 1
-        if line >= pos and (not starts or starts[-1] != line):
+        if line >= pos:
             starts.append(line)
+        at = _line_end(text, m.start()) + 1  # the next line
     return starts
 
 
 def line_matches(pattern: regex.Pattern[str], text: str,
                   lines: Iterable[int]) -> Iterator[regex.Match[str]]:
-    """``pattern`` (line-anchored, see :func:`lines_with`) matched at each of ``lines``."""
+    """``pattern`` (line-anchored, see :func:`lines_with`) matched at each of ``lines``.
+
+    The match ends at the line end: without that ``regex`` may look for the pattern's
+    required literal in all the rest of the text, at every line."""
     for line in lines:
-        m = pattern.match(text, line)
+        m = pattern.match(text, line, _line_end(text, line))
         if m is not None:
             yield m
 
