@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quotekit.extraction import mentions as mentions_module
 from quotekit.extraction import namescan
 from quotekit.extraction.lexicon import PERSON_NOUNS, rx
 from quotekit.extraction.namescan import NAME, mentions
@@ -66,3 +67,13 @@ TITLED = st.tuples(
 def test_name_pattern_matches_the_listed_one(text: str) -> None:
     want = [m.span() for m in rx(NAME_LISTED).finditer(text)]
     assert [m.span() for m in rx(NAME).finditer(text)] == want
+
+
+@given(text=st.lists(st.sampled_from([",", " ", "\n", "\x1c", "\u00a0", "who", "whom", "Who",
+                                      "x", "w", "ho", "\t"]), max_size=10).map("".join),
+       at=st.integers(min_value=0, max_value=12))
+@settings(max_examples=500, deadline=None)
+def test_who_after_is_the_unbounded_match(text: str, at: int) -> None:
+    at = min(at, len(text))
+    assert mentions_module._who_after(text, at) == (
+        mentions_module._WHO_AFTER.match(text, at) is not None)

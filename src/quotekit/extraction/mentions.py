@@ -89,6 +89,16 @@ def title_of(name: str) -> str | None:
     return m.group(0).strip().rstrip(".").lower() if m else None
 
 
+def _who_after(text: str, at: int) -> bool:
+    """``_WHO_AFTER`` matches at ``at``. The match is bounded (a comma, white space,
+    "who" and the character after it): without an endpos, ``regex`` would look for "who"
+    in all the rest of the text, at every name of a text that has no more "who"."""
+    end = at + 1 if text.startswith(",", at) else at
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return _WHO_AFTER.match(text, at, min(len(text), end + 4)) is not None
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _words_and_core(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words of a name, and those that are not titles."""
@@ -270,7 +280,7 @@ class Memory:
             subject = not after_preposition and (
                 (_SUBJECT_BEFORE.search(text, max(0, at - 12), at) is not None
                  and _SUBJECT_AFTER.match(text, m.end()) is not None)
-                or _WHO_AFTER.match(text, m.end()) is not None)
+                or _who_after(text, m.end()))
             if not subject and _AFTER_PREPOSITION.search(text, max(start, at - 12), at) and \
                     " " not in name:
                 continue  # "in Paris", "the Coach": a place or a thing
