@@ -222,8 +222,9 @@ class Attributor:
         if kind == "first":
             return quoted_by or self.author or "I", "first-person"
         if kind == "second":
-            others = [s for s in reversed(self.labels) if s != quoted_by]
-            return (others[0] if others else None), "second-person"
+            # the last other speaker (the label list grows with the transcript: no copy)
+            other = next((s for s in reversed(self.labels) if s != quoted_by), None)
+            return other, "second-person"
         if kind == "pronoun" and who.lower() == "it":
             doc = None
             for d in _IT_DOCUMENT.finditer(self.text, max(0, at - 400), at):
