@@ -56,7 +56,7 @@ _SCAN = rx(
     r"" + _NOUN_ALT + r")(?=\s+\p{Ll}|,)|(?<![\p{L}'’])(?P<name>" + NAME + r")"
 )
 _SENTENCE_START = rx(
-    r"(?:^|[.!?][\"”’]?\s{1,3}|\n[ \t>*_—-]*)(?:(?:But|And|Then|So|Now|Here|Yet)\s+)?$"
+    r"(?:^|[.!?][\"”’]?\s{1,3}|\n[ \t>*_—-]*|,\s)(?:(?:But|And|Then|So|Now|Here|Yet)\s+)?$"
 )
 _SUBJECT_BEFORE = rx(
     r"(?:^|[.!?:;][\"”’]?\s{1,3}|\n[ \t>*_—-]*|,\s|\b(?:and|but|so|then|when|while|because|"
