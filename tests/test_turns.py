@@ -119,3 +119,10 @@ def test_a_noun_subject_after_an_opening_clause_resolves_he() -> None:
     text = ('Late that night, the porter came up the stairs with a lamp.\n\n'
             '"The coach is gone," he said.')
     assert speakers(text) == [("The coach is gone,", "the porter")]
+
+
+def test_a_pronoun_never_resolves_to_whom_its_own_quote_addresses() -> None:
+    # Robin is the most recent subject, but the quote calls Robin by name: "she" is Anna.
+    text = ('Anna came in at dawn. Robin was still asleep.\n\n'
+            '"Wake up, Robin," she said.')
+    assert speakers(text) == [("Wake up, Robin,", "Anna")]

@@ -309,7 +309,8 @@ class Memory:
             self.words[word] = known
         return known
 
-    def forward(self, pronoun: str, text: str, start: int, end: int) -> str | None:
+    def forward(self, pronoun: str, text: str, start: int, end: int,
+                avoid: str | None = None) -> str | None:
         """The first compatible name named as a subject after ``start`` (an excerpt
         that names its speaker only later, perhaps after the rest of a split quote in
         the same paragraph: '"...," he said, "..." Tom wound up.'); a weak guess. The
@@ -319,7 +320,7 @@ class Memory:
         while pos < end:
             mark = _NEXT_MARK.search(text, pos, end)
             stop = mark.start() if mark else end
-            found = self._forward_in(want, text, pos, stop)
+            found = self._forward_in(want, text, pos, stop, avoid)
             if found or mark is None or mark.group(0) not in _DOUBLE_MARKS:
                 return found  # a single mark may be an apostrophe: go no further
             close = _NEXT_DOUBLE.search(text, mark.end(), end)
@@ -330,7 +331,8 @@ class Memory:
             end = line_end if line_end >= 0 else end  # past a quote: its paragraph only
         return None
 
-    def _forward_in(self, want: str | None, text: str, start: int, end: int) -> str | None:
+    def _forward_in(self, want: str | None, text: str, start: int, end: int,
+                    avoid: str | None) -> str | None:
         for m in _SUBJECT_NAME.finditer(text, start, end):
             name = _LEADING_FUNCTION.sub("", m.group("name"))
             if not is_name(name) or (" " not in name and name not in self.proper):
@@ -338,26 +340,30 @@ class Memory:
             g = gender_of(name)
             if want and g and g != want:
                 continue
+            if self.full(name) == avoid:
+                continue
             return self.full(name)
         return None
 
     def resolve(self, pronoun: str, before: int, exclude: str | None = None,
-                quoter: str | None = None) -> str | None:
-        """The most recent compatible entity for ``he``/``she``/``they`` before offset."""
+                quoter: str | None = None, avoid: str | None = None) -> str | None:
+        """The most recent compatible entity for ``he``/``she``/``they`` before offset;
+        never ``exclude`` (the last turn's speaker), ``quoter`` or ``avoid`` (whom the
+        quote itself addresses)."""
         p = pronoun.lower()
         want = "m" if p == "he" else "f" if p == "she" else None
         for subjects_only in (True, False):
-            found = self._resolve(p, want, before, exclude, quoter, subjects_only)
+            found = self._resolve(p, want, before, (exclude, quoter, avoid), subjects_only)
             if found:
                 return found
         return None
 
-    def _resolve(self, p: str, want: str | None, before: int, exclude: str | None,
-                 quoter: str | None, subjects_only: bool) -> str | None:
+    def _resolve(self, p: str, want: str | None, before: int,
+                 excluded: tuple[str | None, ...], subjects_only: bool) -> str | None:
         for e in reversed(self.entities):
             if subjects_only and not e.subject:
                 continue
-            if e.offset >= before or e.name in (exclude, quoter):
+            if e.offset >= before or e.name in excluded:
                 continue
             if kind_of(e.name) not in {"name", "nominal"}:
                 continue
