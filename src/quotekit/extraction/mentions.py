@@ -52,6 +52,8 @@ MENTION = r"(?:" + PRONOUN + r"|" + NOMINAL + r"|" + NAME + r")"
 _NAME_RE = rx(NAME)
 _PRONOUN_AFTER = rx(r"\b(?i:he|his|she)\b")
 _SCAN = rx(
+    r"(?P<nick>\b(?:[Cc]all(?:s|ed)?\s+(?P<obj>him|her)|(?:known|referred\s+to)\s+as|"
+    r"nicknamed|a\.k\.a\.?|aka)\s+)(?P<alias>" + NAME + r")|"
     r"(?P<nom>(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)\s+(?:[\p{Ll}-]+\s+){0,2}?"
     r"" + _NOUN_ALT + r")(?=\s+\p{Ll}|,)|(?<![\p{L}'’])(?P<name>" + NAME + r")"
 )
@@ -254,6 +256,9 @@ class Memory:
                     si += 1
                 if 0 <= si < len(skip) and skip[si][0] <= at < skip[si][1]:
                     continue  # a speaker label or page chrome, not the text
+            if m.group("nick") is not None:
+                self._nickname(m.group("alias"), m.group("obj"), at)
+                continue
             nom = m.group("nom")
             if nom is not None:
                 if _SENTENCE_START.search(text, max(0, at - 8), at):
@@ -293,6 +298,25 @@ class Memory:
                     gender = "m" if g.group(0).lower() in PRONOUNS_MALE else "f"
                     self.genders[name] = gender
             self.see(name, at, gender, subject)
+
+    def _nickname(self, alias: str, obj: str | None, at: int) -> None:
+        """"People call him Jo-Jo" / "known as Jo-Jo": the one-word alias stands for the
+        person just named in full (``him``/``her``: the last one of that gender)."""
+        if " " in alias or not is_name(alias):
+            return
+        want = {"him": "m", "her": "f"}.get(obj or "")
+        for e in reversed(self.entities):
+            if e.offset < at and " " in e.name and kind_of(e.name) == "name" and \
+                    (want is None or e.gender in (None, want)):
+                full = strip_title(e.name)
+                self.full_names[alias] = full
+                kept: dict[str, Entity] = {}
+                for old in reversed(self.entities):  # earlier mentions of the alias are
+                    name = full if old.name == alias else old.name  # the person too
+                    if name not in kept:
+                        kept[name] = Entity(name, old.gender, old.offset, old.subject)
+                self.entities = list(reversed(kept.values()))
+                return
 
     def _unknown_word(self, text: str, word: str, at: int) -> bool:
         """True when ``word`` never appears in lower case nearby: a proper noun
