@@ -177,3 +177,12 @@ def test_narrator_is_not_someone_who_speaks_in_the_third_person() -> None:
             '"I rather like it myself," said I.\n\n'
             '"I wish you would take that picture away, Robert," said Rose.')
     assert speaker_of(text, "I rather like") == "I"
+
+
+def test_a_nickname_stands_for_the_person_named_in_full() -> None:
+    # "call him X" makes the one-word X an alias of the last man named in full, so
+    # "he" after it is that person, not the nickname.
+    text = ("I had lunch with Maxwell Ortega.\n\n"
+            "People call him Max-O. But he once said, \"Ship it on Friday.\"")
+    [q] = quotekit.extract(text)
+    assert q.speaker == "Maxwell Ortega"

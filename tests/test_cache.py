@@ -183,3 +183,24 @@ def test_process_pool_workers_fill_the_same_cache(tmp_path: Path) -> None:
     again = [extraction_to_dict(e) for e in extract_paths([str(tmp_path / "c")], jobs=1,
                                                           cache=cache, stats=stats)]
     assert again == first and stats.cached == len(files)
+
+
+def test_no_worker_starts_when_every_file_is_cached(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = write_corpus(tmp_path / "c")
+    cache = ResultCache(tmp_path / "cache")
+    first = [extraction_to_dict(e) for e in extract_paths([str(tmp_path / "c")], jobs=2,
+                                                          cache=cache)]
+
+    def no_pool(jobs: int) -> None:
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr(quotekit.batch, "process_pool", no_pool)
+    stats = quotekit.batch.BatchStats()
+    again = [extraction_to_dict(e) for e in extract_paths([str(tmp_path / "c")], jobs=2,
+                                                          cache=cache, stats=stats)]
+    assert again == first and stats.cached == len(files)
+    # one changed file still goes to a worker, and only that one
+    files[0].write_text(files[0].read_text() + "\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="worker pool"):
+        list(extract_paths([str(tmp_path / "c")], jobs=2, cache=cache))

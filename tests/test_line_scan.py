@@ -25,12 +25,16 @@ PIECES = st.one_of(
         "Ann", "Bob Lee", "Speaker 1", "PW", "**Ann:**", "**", "[00:01:23]", "(00:12:34)",
         "0:03", "12:34", "[(00:09:17)](https://x.test/a)", "[Speaker 2]", "\\[00:04:01.06\\]",
         "Watch the full video by Ann on YouTube.", "Listen to the", "Read the", "→", "->",
-        "&rarr;", "Watch on YouTube", ":", ": ", ":\t", "  ", " ", "\t", "\n", "\n\n",
+        "&rarr;", "Watch on YouTube", ":", ": ", ":\t", ":\n", "  ", " ", "\t", "\n", "\n\n",
         "_00:01:02_", "said", ".", "(",
     ]),
     st.text(alphabet="aAbB01:. ", max_size=5),
 )
-TEXTS = st.lists(PIECES, max_size=40).map("".join)
+#: A plain label line: "Ann: text" or "Ann:" alone (the turn below it).
+LABEL = st.tuples(st.sampled_from(["Ann", "Bob Lee", "PW", "Speaker 2", "ann"]),
+                  st.sampled_from([":", ": ", ":\t", " :", ":x"]),
+                  st.sampled_from(["\n", " text\n", ""])).map(lambda t: "\n" + "".join(t))
+TEXTS = st.lists(st.one_of(PIECES, LABEL), max_size=40).map("".join)
 
 
 @pytest.mark.parametrize("pattern, needle", CASES)

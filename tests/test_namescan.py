@@ -1,4 +1,4 @@
-"""``namescan.mentions`` (names and nominals found apart, then merged) yields exactly the
+"""``namescan.mentions`` (names, nominals, nicknames found apart, then merged) yields the
 matches of one ``finditer`` of the alternation it replaces, in any text and any window."""
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from quotekit.extraction.lexicon import PERSON_NOUNS, rx
 from quotekit.extraction.namescan import NAME, mentions
 
 COMBINED = rx(
+    r"(?P<nick>\b(?:[Cc]all(?:s|ed)?\s+(?P<obj>him|her)|(?:known|referred\s+to)\s+as|"
+    r"nicknamed|a\.k\.a\.?|aka)\s+)(?P<alias>" + NAME + r")|"
     r"(?P<nom>(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir)\s+(?:[\p{Ll}-]+\s+){0,2}?"
     r"\L<nouns>)(?=\s+\p{Ll}|,)|(?<![\p{L}'’])(?P<name>" + NAME + r")"
 )
@@ -22,6 +24,8 @@ PIECES = st.one_of(
     st.sampled_from(["the", "The", "his", "Her", "my", "Our", "their", "bathe", "other",
                      "your", "THE", "Mr.", "Mrs", "Dr.", "Tom", "Ann Lee", "O'Brien",
                      "McKay", "de", "van", "J.", "said", "old", "very", "tall", "-",
+                     "call him", "Called her", "calls", "known as", "referred to as",
+                     "nicknamed", "a.k.a.", "aka", "recall",
                      "İ", "ß", "'", "’"]),
     st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "\x1c", ", ", ". ", "\"", ","]),
     st.text(alphabet="abcdehmnorstTHM ", max_size=6),
@@ -34,7 +38,13 @@ NOMINAL = st.tuples(
              max_size=3),
     st.sampled_from(NOUNS), st.sampled_from([" said", ",", " Said", "s said", ""]),
 ).map(lambda t: t[0] + t[1] + "".join(w + s for w, s in t[2]) + t[3] + t[4])
-TEXTS = st.lists(st.one_of(PIECES, NOMINAL), max_size=40).map("".join)
+#: "Called her Ann": a nickname's lead-in and a name.
+NICK = st.tuples(st.sampled_from([" ", ". ", "\n", "x"]),
+                 st.sampled_from(["call him", "Called her", "Calls him", "known as",
+                                  "referred to as", "nicknamed", "a.k.a.", "aka", "recall him"]),
+                 SPACE, st.sampled_from(["Tom", "Ann Lee", "Mr. Jo", "the man"])
+                 ).map("".join)
+TEXTS = st.lists(st.one_of(PIECES, NOMINAL, NICK), max_size=40).map("".join)
 
 
 @given(text=TEXTS, lo=st.integers(min_value=0, max_value=40),
@@ -42,8 +52,12 @@ TEXTS = st.lists(st.one_of(PIECES, NOMINAL), max_size=40).map("".join)
 @settings(max_examples=600, deadline=None)
 def test_mentions_match_the_combined_pattern(text: str, lo: int, hi: int) -> None:
     lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
-    want = [(m.span(), m.group("nom") is not None) for m in COMBINED.finditer(text, lo, hi)]
-    got = [(m.span(), nominal) for m, nominal in mentions(text, lo, hi)]
+    want = [(m.span(), "nickname" if m.group("nick") is not None else
+             "nominal" if m.group("nom") is not None else "name",
+             m.group("alias"), m.group("obj")) for m in COMBINED.finditer(text, lo, hi)]
+    got = [(m.span(), kind, m.group("alias") if kind == "nickname" else None,
+            m.group("obj") if kind == "nickname" else None)
+           for m, kind in mentions(text, lo, hi)]
     assert got == want
 
 

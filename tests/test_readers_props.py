@@ -91,6 +91,9 @@ DIALECTS = {
                       [("John Doe", 83.0), ("Ann Lee", 90.0)]),
     "diarized": ("[Speaker 2] [12:34] we shipped it by\n[Jane Doe] [12:37] the end.\n",
                  [("Speaker 2", 754.0), ("Jane Doe", 757.0)]),
+    "own-line": ("Ann Lee:\n\nSo we shipped it.\n\nJohn Doe:\n\nYes.\n\nAnn Lee:\n\nOk.\n\n"
+                 "John Doe:\n\nGood.\n",
+                 [("Ann Lee", None), ("John Doe", None), ("Ann Lee", None), ("John Doe", None)]),
     "changelog": ("**Jerod Santo:** Well. \\[04:01.06\\] And then.\n\n**Adam:** Sure.\n\n"
                   "**Jerod Santo:** Ok.\n",
                   [("Jerod Santo", None), ("Jerod Santo", 241.06), ("Adam", None),
@@ -120,5 +123,6 @@ def test_inline_timestamps_stay_in_the_text() -> None:
 
 
 def test_prose_colons_are_not_labels() -> None:
-    doc = read_text("He said: this.\n\nNote: that.\n\nSo: what?\n", "t.md", reader="text")
+    doc = read_text("He said: this.\n\nNote: that.\n\nSo: what?\n\nThe plan:\n- one\n",
+                    "t.md", reader="text")
     assert doc.segments == () and doc.skip == ()

@@ -48,6 +48,14 @@ def test_a_reply_to_someone_addressed_by_name_beats_alternation() -> None:
                      ["Cora", None, None, None])[1] == ("Cora", "addressed")
 
 
+def test_a_turn_is_never_spoken_by_whom_it_addresses() -> None:
+    # Turn 0 addresses Cora, but turn 1 addresses Cora too: its speaker is someone else.
+    assert alternate(["Ann", None, "Ann"], [None] * 3, ["Ann"],
+                     ["Cora", "Cora", None])[1] == (None, "")
+    assert alternate(["Ann", None, "Ann"], [None] * 3, ["Ann"],
+                     ["Cora", None, None])[1] == ("Cora", "addressed")
+
+
 def test_a_turn_anchored_only_by_a_later_turn() -> None:
     assert alternate([None, None, "Ann", "Bob"], [None] * 4, ["Ann", "Bob"],
                      [None] * 4)[:2] == [("Ann", "turn-taking"), ("Bob", "turn-taking")]
@@ -103,3 +111,18 @@ def test_a_nominal_keeps_every_hyphenated_part() -> None:
     text = '"We leave at dawn," said my sister-in-law.'
     quote = quotekit.extract(text)[0]
     assert quote.speaker_surface == "my sister-in-law"
+
+
+def test_a_noun_subject_after_an_opening_clause_resolves_he() -> None:
+    # "the porter" is the subject of the main clause after "Late that night,"; he is
+    # the only person of the passage, so "he said" is his.
+    text = ('Late that night, the porter came up the stairs with a lamp.\n\n'
+            '"The coach is gone," he said.')
+    assert speakers(text) == [("The coach is gone,", "the porter")]
+
+
+def test_a_pronoun_never_resolves_to_whom_its_own_quote_addresses() -> None:
+    # Robin is the most recent subject, but the quote calls Robin by name: "she" is Anna.
+    text = ('Anna came in at dawn. Robin was still asleep.\n\n'
+            '"Wake up, Robin," she said.')
+    assert speakers(text) == [("Wake up, Robin,", "Anna")]

@@ -161,6 +161,34 @@ def process_file(path: str, settings: Settings, data: bytes | None = None) -> Ou
     return Outcome(extraction, size=len(data), key=key)
 
 
+def cached_outcome(settings: Settings) -> Callable[[str], Outcome | None]:
+    """A ``lookup`` for :func:`iter_outcomes` answering, in this process, for the files
+    whose result is cached: no worker is started (or sent work) for them. A file it
+    cannot answer, readable or not, goes to a worker, which reports any error."""
+    from .reading import decode
+
+    cache = ResultCache(settings.cache_root) if settings.cache_root else None
+
+    def lookup(path: str) -> Outcome | None:
+        if cache is None:
+            return None
+        try:
+            key, data = cache.key_for(path, settings.fingerprint)
+
+            def file_text() -> str:
+                return decode(data if data is not None else _read_bytes(path), path)
+
+            hit = cache.get(key, file_text)
+            if hit is None:
+                return None
+            size = len(data) if data is not None else os.stat(path).st_size
+        except (OSError, QuotekitError):
+            return None
+        return Outcome(hit, size=size, cached=True, key=key)
+
+    return lookup
+
+
 def _size(path: str) -> int:
     try:
         return os.stat(path).st_size
@@ -217,9 +245,10 @@ def iter_outcomes(
     own: Executor | None = None
     window, budget = WINDOW_PER_JOB * max(jobs, 1), BYTES_PER_JOB * max(jobs, 1)
     lookahead = LOOKAHEAD_PER_JOB * max(jobs, 1)
-    # (future, bytes of input, holds a result?). What ``lookup`` answers holds nothing
-    # yet: it waits in the queue (up to ``lookahead`` files) while the files after it
-    # are looked up and handed to workers, so they are extracted while it is written.
+    # (future, bytes of input, holds a result?). A stored output that ``lookup``
+    # answers holds nothing yet: it waits in the queue (up to ``lookahead`` files) while
+    # the files after it are looked up and handed to workers, so they are extracted
+    # while it is written. A cached extraction it answers counts as a result.
     pending: deque[tuple[Future[Outcome], int, bool]] = deque()
     in_flight = 0  # bytes of input of the files in ``pending``
     held = 0  # files in ``pending`` that hold (or will hold) a result
@@ -236,7 +265,8 @@ def iter_outcomes(
             elif item == STDIN:
                 future = _done(_stdin(settings))
             elif lookup is not None and (found := lookup(item)) is not None:
-                future, heavy = _done(found), False
+                # a stored output is small and waits; a cached extraction holds a result
+                future, heavy = _done(found), not isinstance(found.result, StoredChunk)
             elif in_process:
                 future = _done(process_file(item, settings))
                 size = future.result().size
@@ -297,7 +327,11 @@ def extract_paths(
     results; ``stats`` is updated as each item is yielded (for progress and summaries).
     """
     settings = make_settings(reader=reader, options=options, speakers=speakers, cache=cache)
-    for outcome in iter_outcomes(paths, settings, jobs=jobs, executor=executor):
+    # Cached files are answered here, so a re-run of unchanged files starts no worker.
+    parallel = jobs > 1 or executor is not None
+    lookup = cached_outcome(settings) if cache is not None and parallel else None
+    for outcome in iter_outcomes(paths, settings, jobs=jobs, executor=executor,
+                                 lookup=lookup):
         if stats is not None:
             stats.add(outcome)
         assert not isinstance(outcome.result, StoredChunk)  # only through a lookup

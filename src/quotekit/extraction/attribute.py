@@ -208,6 +208,7 @@ class Attributor:
         self._continuing = False
         self._para = -1  # paragraph of the quote being attributed
         self._addressed: dict[int, str] = {}  # paragraph start -> first name addressed
+        self._own: str | None = None  # the name the quote being attributed addresses
         self.memory.proper = frozenset(PROPER.findall(text))
         self.skip = skip
         self.cue_words = WordIndex(text, CUE_WORD_LOWER, CUE_WORD)
@@ -238,11 +239,11 @@ class Attributor:
             if last is not None:
                 # a reply: "he" is whom the previous turn addressed by name, if it fits
                 answered = self._addressed.get(self.turns[-1][0]) if self.turns else None
-                if answered and answered != last and answered != quoted_by and \
+                if answered and answered not in (last, quoted_by, self._own) and \
                         gender_of(answered) in (None, _PRONOUN_GENDER.get(who.lower())):
                     return answered, "pronoun"
-            found = self.memory.resolve(who, at, last, quoted_by)
-            return found or self.memory.resolve(who, at, None, quoted_by), "pronoun"
+            found = self.memory.resolve(who, at, last, quoted_by, self._own)
+            return found or self.memory.resolve(who, at, None, quoted_by, self._own), "pronoun"
         if kind == "nominal":
             spouse = self._spouse(who, at, quoted_by)
             if spouse:
@@ -287,9 +288,12 @@ class Attributor:
             self.memory.scan(text, lo, c.before, self.skip)
         self.scanned = max(self.scanned, c.after)
         self._para = c.para_start
+        # whom this quote calls by name: never its own speaker
+        self._own = addressee(text, c.start, c.end, self.memory, None)
         result = self._rules(c, quoted_by)
         self.prev, self.prev_attr = c, result
-        result.addressee = addressee(text, c.start, c.end, self.memory, result.speaker)
+        result.addressee = self._own if self._own != result.speaker else \
+            addressee(text, c.start, c.end, self.memory, result.speaker)
         if result.addressee is None and (result.why or "").startswith("cue-after"):
             result.addressee = listener(text, c.after, c.para_end, self.memory,
                                         result.speaker)
@@ -325,7 +329,8 @@ class Attributor:
             return None  # "the ear and (was saying)": no noun, no person
         speaker, rule = self._resolve(who, at, quoted_by)
         if rule == "pronoun" and speaker is None and who.lower() in {"he", "she"}:
-            speaker = self.memory.forward(who, self.text, at, min(len(self.text), at + 600))
+            speaker = self.memory.forward(who, self.text, at, min(len(self.text), at + 600),
+                                          self._own)
             if speaker:
                 why, conf = f"{why}+forward", conf * 0.4
         if rule == "pronoun":

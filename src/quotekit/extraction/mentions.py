@@ -40,7 +40,7 @@ MENTION = r"(?:" + PRONOUN + r"|" + NOMINAL + r"|" + NAME + r")"
 _NAME_RE = rx(NAME)
 _PRONOUN_AFTER = rx(r"\b(?i:he|his|she)\b")
 _SENTENCE_START = rx(
-    r"(?:^|[.!?][\"”’]?\s{1,3}|\n[ \t>*_—-]*)(?:(?:But|And|Then|So|Now|Here|Yet)\s+)?$"
+    r"(?:^|[.!?][\"”’]?\s{1,3}|\n[ \t>*_—-]*|,\s)(?:(?:But|And|Then|So|Now|Here|Yet)\s+)?$"
 )
 _SUBJECT_BEFORE = rx(
     r"(?:^|[.!?:;][\"”’]?\s{1,3}|\n[ \t>*_—-]*|,\s|\b(?:and|but|so|then|when|while|because|"
@@ -247,14 +247,17 @@ class Memory:
         with whether they stand as a subject and the gender of the first personal
         pronoun after them, and nominal subjects ("The parson rode ...")."""
         si = bisect.bisect_right(skip, (start, len(text) + 1)) - 1 if skip else 0
-        for m, nominal in mentions(text, start, end):
+        for m, kind in mentions(text, start, end):
             at = m.start()
             if skip:
                 while si < len(skip) and skip[si][1] <= at:
                     si += 1
                 if 0 <= si < len(skip) and skip[si][0] <= at < skip[si][1]:
                     continue  # a speaker label or page chrome, not the text
-            if nominal:
+            if kind == "nickname":
+                self._nickname(m.group("alias"), m.group("obj"), at)
+                continue
+            if kind == "nominal":
                 if _SENTENCE_START.search(text, max(0, at - 8), at):
                     nom = m.group()
                     self.see(nom[0].lower() + nom[1:], at)
@@ -294,6 +297,25 @@ class Memory:
                     self.genders[name] = gender
             self.see(name, at, gender, subject)
 
+    def _nickname(self, alias: str, obj: str | None, at: int) -> None:
+        """"People call him Jo-Jo" / "known as Jo-Jo": the one-word alias stands for the
+        person just named in full (``him``/``her``: the last one of that gender)."""
+        if " " in alias or not is_name(alias):
+            return
+        want = {"him": "m", "her": "f"}.get(obj or "")
+        for e in reversed(self.entities):
+            if e.offset < at and " " in e.name and kind_of(e.name) == "name" and \
+                    (want is None or e.gender in (None, want)):
+                full = strip_title(e.name)
+                self.full_names[alias] = full
+                kept: dict[str, Entity] = {}
+                for old in reversed(self.entities):  # earlier mentions of the alias are
+                    name = full if old.name == alias else old.name  # the person too
+                    if name not in kept:
+                        kept[name] = Entity(name, old.gender, old.offset, old.subject)
+                self.entities = list(reversed(kept.values()))
+                return
+
     def _unknown_word(self, text: str, word: str, at: int) -> bool:
         """True when ``word`` never appears in lower case nearby: a proper noun
         ("Winterbourne glanced"), not a sentence starter ("Soft joy crept")."""
@@ -309,7 +331,8 @@ class Memory:
             self.words[word] = known
         return known
 
-    def forward(self, pronoun: str, text: str, start: int, end: int) -> str | None:
+    def forward(self, pronoun: str, text: str, start: int, end: int,
+                avoid: str | None = None) -> str | None:
         """The first compatible name named as a subject after ``start`` (an excerpt
         that names its speaker only later, perhaps after the rest of a split quote in
         the same paragraph: '"...," he said, "..." Tom wound up.'); a weak guess. The
@@ -319,7 +342,7 @@ class Memory:
         while pos < end:
             mark = _NEXT_MARK.search(text, pos, end)
             stop = mark.start() if mark else end
-            found = self._forward_in(want, text, pos, stop)
+            found = self._forward_in(want, text, pos, stop, avoid)
             if found or mark is None or mark.group(0) not in _DOUBLE_MARKS:
                 return found  # a single mark may be an apostrophe: go no further
             close = _NEXT_DOUBLE.search(text, mark.end(), end)
@@ -330,7 +353,8 @@ class Memory:
             end = line_end if line_end >= 0 else end  # past a quote: its paragraph only
         return None
 
-    def _forward_in(self, want: str | None, text: str, start: int, end: int) -> str | None:
+    def _forward_in(self, want: str | None, text: str, start: int, end: int,
+                    avoid: str | None) -> str | None:
         for m in _SUBJECT_NAME.finditer(text, start, end):
             name = _LEADING_FUNCTION.sub("", m.group("name"))
             if not is_name(name) or (" " not in name and name not in self.proper):
@@ -338,26 +362,30 @@ class Memory:
             g = gender_of(name)
             if want and g and g != want:
                 continue
+            if self.full(name) == avoid:
+                continue
             return self.full(name)
         return None
 
     def resolve(self, pronoun: str, before: int, exclude: str | None = None,
-                quoter: str | None = None) -> str | None:
-        """The most recent compatible entity for ``he``/``she``/``they`` before offset."""
+                quoter: str | None = None, avoid: str | None = None) -> str | None:
+        """The most recent compatible entity for ``he``/``she``/``they`` before offset;
+        never ``exclude`` (the last turn's speaker), ``quoter`` or ``avoid`` (whom the
+        quote itself addresses)."""
         p = pronoun.lower()
         want = "m" if p == "he" else "f" if p == "she" else None
         for subjects_only in (True, False):
-            found = self._resolve(p, want, before, exclude, quoter, subjects_only)
+            found = self._resolve(p, want, before, (exclude, quoter, avoid), subjects_only)
             if found:
                 return found
         return None
 
-    def _resolve(self, p: str, want: str | None, before: int, exclude: str | None,
-                 quoter: str | None, subjects_only: bool) -> str | None:
+    def _resolve(self, p: str, want: str | None, before: int,
+                 excluded: tuple[str | None, ...], subjects_only: bool) -> str | None:
         for e in reversed(self.entities):
             if subjects_only and not e.subject:
                 continue
-            if e.offset >= before or e.name in (exclude, quoter):
+            if e.offset >= before or e.name in excluded:
                 continue
             if kind_of(e.name) not in {"name", "nominal"}:
                 continue

@@ -1,12 +1,13 @@
-"""Where people are named in a stretch of text, for ``Memory.scan``: personal names and
-nominal subjects (``The parson rode ...``), in text order.
+"""Where people are named in a stretch of text, for ``Memory.scan``: personal names,
+nominal subjects (``The parson rode ...``) and nicknames (``known as Jo``), in text order.
 
-One ``finditer`` of ``NOMINAL | (?<!letter)NAME`` costs ~100 ms per MB, half of it
-trying the determiners (``the``, ``his`` ...) at every position. Here the two are found
-apart: names by their own search; nominals only where a person noun follows white
-space, by matching at the determiners up to three words before it. The merge keeps
-``finditer``'s rules (leftmost first, the nominal when both start at one position, no
-overlaps), so :func:`mentions` yields exactly the matches of the combined pattern.
+One ``finditer`` of ``NICKNAME | NOMINAL | (?<!letter)NAME`` costs ~100 ms per MB, half
+of it trying the determiners (``the``, ``his`` ...) at every position. Here the three are
+found apart: names and nicknames by their own passes; nominals only where a person noun
+follows white space, by matching at the determiners up to three words before it. The
+merge keeps ``finditer``'s rules (leftmost first, the earlier alternative when two start
+at one position, no overlaps), so :func:`mentions` yields exactly the matches of the
+combined pattern.
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ NOMINAL_SUBJECT = rx(
 )
 #: A name that does not continue a word.
 NAME_START = rx(r"(?<![\p{L}'’])(?:" + NAME + r")")
+#: "people call him Jo", "known as Jo": a nickname (``alias``) for someone just named.
+NICKNAME = rx(
+    r"\b(?:[Cc]all(?:s|ed)?\s+(?P<obj>him|her)|(?:known|referred\s+to)\s+as|"
+    r"nicknamed|a\.k\.a\.?|aka)\s+(?P<alias>" + NAME + r")"
+)
 #: White space before a person noun (the noun starts at the match's end); ``re``'s ``\s``
 #: holds every character ``regex``'s does, so no noun of a nominal is missed.
 _NOUN_AFTER = re.compile(r"\s(?=" + trie_pattern(PERSON_NOUNS) + r"[\s,])")
@@ -89,26 +95,48 @@ class _Nominals:
             self.k += 1
         return None
 
+    def iterate(self, cursor: int) -> Iterator[regex.Match[str]]:
+        """The nominals from ``cursor`` on, each after the end of the one before."""
+        m = self.next(cursor)
+        while m is not None:
+            yield m
+            m = self.next(m.end())
 
-def mentions(text: str, start: int, end: int) -> Iterator[tuple[regex.Match[str], bool]]:
-    """``(match, nominal)`` for each name or nominal subject in ``text[start:end]``, in
-    text order, as ``finditer`` of the two patterns as one alternation would find them."""
+
+#: The kinds of mention, in the order the alternation tried them (the first wins a tie).
+KINDS = ("nickname", "nominal", "name")
+
+
+def mentions(text: str, start: int, end: int) -> Iterator[tuple[regex.Match[str], str]]:
+    """``(match, kind)`` for each nickname, nominal subject or name in
+    ``text[start:end]``, in text order, as ``finditer`` of the three patterns as one
+    alternation (in the order of ``KINDS``) would find them."""
     nominals = _Nominals(text, start, end)
-    nominal = nominals.next(start)
-    names = NAME_START.finditer(text, start, end)  # valid while no nominal overlaps one
-    name = next(names, None)
-    while nominal is not None or name is not None:
-        if nominal is not None and (name is None or nominal.start() <= name.start()):
-            yield nominal, True
-            cursor = nominal.end()
-            if name is not None and name.start() < cursor:
-                names = NAME_START.finditer(text, cursor, end)
-                name = next(names, None)
-            nominal = nominals.next(cursor)
-        else:
-            assert name is not None
-            yield name, False
-            cursor = name.end()
-            name = next(names, None)
-            if nominal is not None and nominal.start() < cursor:
-                nominal = nominals.next(cursor)
+
+    def finder(kind: str, at: int) -> Iterator[regex.Match[str]]:
+        if kind == "nominal":
+            return nominals.iterate(at)
+        pattern: regex.Pattern[str] = NICKNAME if kind == "nickname" else NAME_START
+        return iter(pattern.finditer(text, at, end))
+
+    # Each kind's next match from the cursor on; a kind's search restarts only when a
+    # match of another kind ran over its next one.
+    found = {kind: finder(kind, start) for kind in KINDS}
+    pending = {kind: next(found[kind], None) for kind in KINDS}
+    while True:
+        best: regex.Match[str] | None = None
+        best_kind = ""
+        for kind in KINDS:
+            m = pending[kind]
+            if m is not None and (best is None or m.start() < best.start()):
+                best, best_kind = m, kind
+        if best is None:
+            return
+        yield best, best_kind
+        cursor = best.end()
+        pending[best_kind] = next(found[best_kind], None)
+        for kind in KINDS:
+            m = pending[kind]
+            if m is not None and m.start() < cursor:
+                found[kind] = finder(kind, cursor)
+                pending[kind] = next(found[kind], None)

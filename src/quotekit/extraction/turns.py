@@ -125,7 +125,7 @@ def alternate(speakers: Sequence[str | None], genders: Sequence[str | None],
             if len(participants) == 2 and (prev or nxt):
                 options += [(p, "turn-taking") for p in participants if p not in (prev, nxt)]
             for guess, why in options:
-                if guess and guess not in (prev, nxt) and \
+                if guess and guess not in (prev, nxt, addressed[t]) and \
                         gender_of(guess) in (None, genders[t] or gender_of(guess)):
                     cur[t], out[t] = guess, (guess, why)
                     changed = True

@@ -9,8 +9,9 @@ text, and what follows is the turn. Tried in this order:
 * ``Name (00:12:34) text``, ``Speaker 1 (00:00):`` (Rev-style, copied pages);
 * Otter's ``Name  0:03`` (two spaces) and ``Name: 00:11:53`` on a line of their own;
 * ``[00:01:23] Name: text`` and ``[Speaker 2] [12:34] text``;
-* ``Name: text`` / ``PW: text``, only for a name that labels two turns, is in the front
-  matter's ``speakers:``, or is a generic ``Speaker 1``.
+* ``Name: text`` / ``PW: text`` / ``Name:`` on a line of its own (the turn below it),
+  only for a name that labels two turns, is in the front matter's ``speakers:``, or is
+  a generic ``Speaker 1``.
 
 Inline timestamps (``\\[00:04:01.06\\]``, ``[12:34]``) keep the speaker and give the
 text after them a time; they stay in the text (``normalize`` drops them from quotes).
@@ -64,12 +65,13 @@ _BOLD = regex.compile(
     r"^[ \t]*\*\*(?P<s>[^*\n]{1,60}?)[ \t]*:?[ \t]*\*\*[ \t]*:?[ \t]*" + _TAIL_TS, _FLAGS
 )
 _PLAIN = regex.compile(
-    r"^(?P<s>" + NAME + "|" + GENERIC + r"|[\p{Lu}]{2,3})[ \t]*:[ \t]+", regex.MULTILINE
+    r"^(?P<s>" + NAME + "|" + GENERIC + r"|[\p{Lu}]{2,3})[ \t]*:(?:[ \t]+|[ \t]*$)",
+    regex.MULTILINE
 )
 _ANY_CLOCK = re.compile(r"\d:\d\d")
-#: What the lines of a bold label and of a plain ``Name: text`` label must hold.
+#: What the lines of a bold label and of a plain ``Name: text`` / ``Name:`` label hold.
 _STARS = re.compile(r"\*\*")
-_COLON = re.compile(r":[ \t]")
+_COLON = re.compile(r":(?:[ \t]|$)", re.MULTILINE)
 _INLINE = regex.compile(r"\\\[" + _T + r"\\\]|(?<![\w\]])\[" + _T + r"\](?![(:])", _FLAGS)
 
 
