@@ -41,7 +41,8 @@ NOMINAL = st.tuples(
 #: "Called her Ann": a nickname's lead-in and a name.
 NICK = st.tuples(st.sampled_from([" ", ". ", "\n", "x"]),
                  st.sampled_from(["call him", "Called her", "Calls him", "known as",
-                                  "referred to as", "nicknamed", "a.k.a.", "aka", "recall him"]),
+                                  "referred to as", "nicknamed", "a.k.a.", "aka", "recall him",
+                                  "a.k.a.k.a", "akaka"]),
                  SPACE, st.sampled_from(["Tom", "Ann Lee", "Mr. Jo", "the man"])
                  ).map("".join)
 TEXTS = st.lists(st.one_of(PIECES, NOMINAL, NICK), max_size=40).map("".join)

@@ -52,6 +52,8 @@ NICKNAME = rx(
 #: White space before a person noun (the noun starts at the match's end); ``re``'s ``\s``
 #: holds every character ``regex``'s does, so no noun of a nominal is missed.
 _NOUN_AFTER = re.compile(r"\s(?=" + trie_pattern(PERSON_NOUNS) + r"[\s,])")
+#: The first words of NICKNAME's lead-ins: every match starts with one.
+_NICKNAME_LEADS = ("call", "Call", "known", "referred", "nicknamed", "a.k.a", "aka")
 #: Where a nominal can start: a determiner and white space.
 _DETERMINER = re.compile(r"(?:[Tt]he(?:ir)?|[Hh](?:is|er)|[Mm]y|[Oo]ur)\s")
 
@@ -103,6 +105,24 @@ class _Nominals:
             m = self.next(m.end())
 
 
+def _nicknames(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """``NICKNAME.finditer(text, start, end)``, the pattern tried only where a lead-in
+    word occurs (``str.find``, overlapping occurrences too), not at every position."""
+    at: set[int] = set()
+    for word in _NICKNAME_LEADS:
+        i = text.find(word, start, end)
+        while i >= 0:
+            at.add(i)
+            i = text.find(word, i + 1, end)
+    cursor = start
+    for i in sorted(at):
+        if i >= cursor:
+            m = NICKNAME.match(text, i, end)
+            if m is not None:
+                cursor = m.end()
+                yield m
+
+
 #: The kinds of mention, in the order the alternation tried them (the first wins a tie).
 KINDS = ("nickname", "nominal", "name")
 
@@ -116,8 +136,9 @@ def mentions(text: str, start: int, end: int) -> Iterator[tuple[regex.Match[str]
     def finder(kind: str, at: int) -> Iterator[regex.Match[str]]:
         if kind == "nominal":
             return nominals.iterate(at)
-        pattern: regex.Pattern[str] = NICKNAME if kind == "nickname" else NAME_START
-        return iter(pattern.finditer(text, at, end))
+        if kind == "nickname":
+            return _nicknames(text, at, end)
+        return iter(NAME_START.finditer(text, at, end))
 
     # Each kind's next match from the cursor on; a kind's search restarts only when a
     # match of another kind ran over its next one.
