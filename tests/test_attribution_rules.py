@@ -186,3 +186,20 @@ def test_a_nickname_stands_for_the_person_named_in_full() -> None:
             "People call him Max-O. But he once said, \"Ship it on Friday.\"")
     [q] = quotekit.extract(text)
     assert q.speaker == "Maxwell Ortega"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the wife of the man her quote addresses
+    ('Mr. Gray read on. Tom Hale sat by the fire.\n\n'
+     '"My dear Mr. Gray," replied his wife, "you must go."', "Mrs. Gray"),
+    # the mother of the girl addressed, when the text names a Mrs. of that family
+    ('Ann Gray came in late. Mrs. Gray was knitting by the lamp.\n\n'
+     '"Where were you, Ann?" her mother asked.', "Mrs. Gray"),
+    ('Mr. Gray stood at the door.\n\n"Where were you, Miss Gray?" her father asked.',
+     "Mr. Gray"),
+    # a first name alone says no family name: the noun stays
+    ('Ann came in late. Mrs. Gray was knitting by the lamp.\n\n'
+     '"Where were you, Ann?" her mother asked.', "her mother"),
+])
+def test_a_relative_is_the_person_the_text_names(text: str, expected: str) -> None:
+    assert quotekit.extract(text)[0].speaker == expected

@@ -4,7 +4,8 @@
   ..."``): the likely speaker of the reply;
 * ``listener`` — the person the cue clause after a quote turns to (``"...," said Ann,
   turning to Bob``);
-* ``spouse`` — ``his wife`` when "he" is ``Mr. X``: ``Mrs. X``.
+* ``spouse`` — ``his wife`` when "he" is ``Mr. X``: ``Mrs. X``;
+* ``parent`` — ``her mother`` when "she" is ``Ann X`` and the text names a ``Mrs. X``.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ LISTENER = rx(
 _CLAUSE_END = rx(r"[.!?;\"“”‘’]")
 SPOUSE = rx(r"(?i:(his)\s+wife|(her)\s+husband)")
 _MARRIED_TITLE = rx(r"(Mrs?)(\.?\s+)")
+KIN = rx(r"(?i:(?:his|her)\s+(?:wife|husband|mother|father))")
+PARENT = rx(r"(?i:(his|her)\s+(?:(mother)|father))")
 
 
 def _vocatives(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
@@ -124,3 +127,27 @@ def spouse(who: str, owner: str | None) -> str | None:
     if t.group(1).rstrip(".").capitalize() == want:
         return None
     return f"{want}{t.group(2)}{owner[t.end():]}"
+
+
+def parent(who: str, child: str | None, text: str) -> str | None:
+    """``her mother`` of ``Ann X`` (or ``Miss X``) -> ``Mrs. X``, ``her father`` ->
+    ``Mr. X``: only when the text names that person, as it writes the title."""
+    m = PARENT.fullmatch(who)
+    if m is None or child is None:
+        return None
+    title = title_of(child)
+    if title not in (None, "miss", "master"):
+        return None  # "Mrs. X", "Dr. X": the family name may be a spouse's
+    words = [w for w in child.split() if w.rstrip(".").lower() != title]
+    if len(words) < 2 and not title:
+        return None  # a first name alone says no family name
+    surname = words[-1]
+    want = "Mrs" if m.group(2) else "Mr"
+    for form in (f"{want}. {surname}", f"{want} {surname}"):
+        at = text.find(form)
+        while at >= 0:
+            after = at + len(form)
+            if after >= len(text) or not (text[after].isalpha() or text[after] in "'’-"):
+                return form
+            at = text.find(form, after)
+    return None

@@ -14,9 +14,10 @@ Rules, in order (the first that fires is the quote's ``why``):
 * ``turn-taking`` — alternating speakers in a run of dialogue paragraphs.
 
 Mentions are resolved here (pronouns to the last compatible subject -- in a reply, to the
-person the previous turn addressed by name -- first names to full names, ``his wife`` of
-``Mr. X`` to ``Mrs. X``); the speaker is never taken from inside a quote. Whom each quote
-addresses (``address.py``) feeds turn-taking.
+person the previous turn addressed by name, never to whom the quote itself addresses --
+first names and nicknames to full names, ``his wife`` of ``Mr. X`` to ``Mrs. X``, ``her
+mother`` of ``Ann X`` to a ``Mrs. X`` the text names); the speaker is never taken from
+inside a quote. Whom each quote addresses (``address.py``) feeds turn-taking.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Segment
-from .address import SPOUSE, addressee, listener, spouse
+from .address import KIN, addressee, listener, parent, spouse
 from .detect import Candidate, opens_paragraph
 from .lexicon import CUE_SET, rx
 from .mentions import (
@@ -245,9 +246,9 @@ class Attributor:
             found = self.memory.resolve(who, at, last, quoted_by, self._own)
             return found or self.memory.resolve(who, at, None, quoted_by, self._own), "pronoun"
         if kind == "nominal":
-            spouse = self._spouse(who, at, quoted_by)
-            if spouse:
-                return spouse, "spouse"
+            relative = self._relative(who, at, quoted_by)
+            if relative:
+                return relative, "kin"
             name = who.lower() if who[:1].isupper() and who.split()[0].lower() in {
                 "the", "a", "an", "his", "her", "my", "our", "their", "this", "that", "its",
                 "your"} else who
@@ -257,12 +258,18 @@ class Attributor:
         self.memory.see(name, at)
         return name, "name"
 
-    def _spouse(self, who: str, at: int, quoted_by: str | None) -> str | None:
-        m = SPOUSE.fullmatch(who)
-        if m is None:
+    def _relative(self, who: str, at: int, quoted_by: str | None) -> str | None:
+        """``his wife`` / ``her mother`` as the person the text names: the relative of
+        whom the quote addresses ('"My dear Mr. X," replied his wife'), else of the
+        last person "he"/"she" resolves to."""
+        if KIN.fullmatch(who) is None:
             return None
-        owner = self.memory.resolve("he" if m.group(1) else "she", at, None, quoted_by)
-        return spouse(who, owner)
+        found = self._own and (spouse(who, self._own) or parent(who, self._own, self.text))
+        if found:
+            return found
+        owner = self.memory.resolve("he" if who[:3].lower() == "his" else "she", at, None,
+                                    quoted_by)
+        return spouse(who, owner) or parent(who, owner, self.text)
 
     def _last_turn_speaker(self) -> str | None:
         """Who spoke the last dialogue turn of an earlier paragraph (the one answered)."""
