@@ -7,6 +7,10 @@ public API, as ``../shared/eval/run_quotekit.py`` does) and scores the predictio
 the shared scorer's ``score()``: a predicted quote counts when it overlaps a gold span by
 >= 50% of the longer one; speaker accuracy is over the matched quotes with a gold speaker
 (lenient: same name, a listed mention or the same last name; strict: without last name).
+``named`` is the share of those quotes whose speaker the passage names outside the quote
+(the gold name or a listed mention other than a pronoun): about the best an extractor can
+score that never invents a name and never takes one from inside the quote (a little more
+is possible through the last-name rule, e.g. ``Mrs. X`` from ``Mr. X``'s wife).
 
 The scorer and corpora come from ``../shared/`` when it is beside the repository (or
 ``--shared DIR`` / ``$QUOTEKIT_SHARED``), else from the copies in ``bench/eval`` and
@@ -54,8 +58,39 @@ def load_scorer(path: Path) -> ModuleType:
     return module
 
 
+#: Mentions that name nobody: a speaker given only as one of these is not "named".
+UNNAMING = {"i", "me", "my", "myself", "we", "us", "our", "you", "your", "he", "him", "his",
+            "himself", "she", "her", "herself", "they", "them", "their", "it"}
+
+
+def named_outside(text: str, quote: dict) -> bool:  # type: ignore[type-arg]
+    """Whether the passage, outside the quote itself, holds the gold speaker's name or a
+    listed mention that is not a pronoun: what an extractor that never invents a name
+    and never takes one from inside the quote could answer at best."""
+    outside = (text[:quote["start"]] + "\n" + text[quote["end"]:]).casefold()
+    forms = [quote.get("speaker"), *(quote.get("speaker_mentions") or [])]
+    return any(f and f.casefold().strip() not in UNNAMING and f.casefold() in outside
+               for f in forms)
+
+
+def ceiling(gold: dict, preds: dict, scorer: ModuleType) -> float:  # type: ignore[type-arg]
+    """The share of the scored quotes (matched, with a gold speaker) whose speaker is
+    named in their passage outside the quote (``named_outside``)."""
+    scored = named = 0
+    for pid, row in gold.items():
+        gq, pq = row["quotes"], preds[pid]["quotes"]
+        pairs = scorer.match_overlap([(g["start"], g["end"]) for g in gq],
+                                     [(p["start"], p["end"]) for p in pq], 0.5)
+        for gi, _ in pairs:
+            if gq[gi].get("speaker") is not None:
+                scored += 1
+                named += named_outside(row["text"], gq[gi])
+    return named / scored if scored else 0.0
+
+
 def run(gold_path: Path, scorer: ModuleType) -> tuple[dict, float, int]:  # type: ignore[type-arg]
-    """Extract every passage; return the scorer's result, seconds spent and bytes."""
+    """Extract every passage; return the scorer's result (with ``named``: the share of
+    scored quotes whose speaker the passage names, see ``ceiling``), seconds and bytes."""
     import quotekit
 
     gold = scorer.read_jsonl(str(gold_path))
@@ -69,7 +104,9 @@ def run(gold_path: Path, scorer: ModuleType) -> tuple[dict, float, int]:  # type
         preds[pid] = {"id": pid, "quotes": [
             {"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker}
             for q in quotes]}
-    return scorer.score(gold, preds), spent, size
+    result = scorer.score(gold, preds)
+    result["named"] = ceiling(gold, preds, scorer)
+    return result, spent, size
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             "precision": ov["precision"], "recall": ov["recall"], "f1": ov["f1"],
             "speaker_lenient": spk["accuracy_lenient"], "speaker_strict": spk["accuracy_strict"],
             "speaker_matched": spk["matched_with_gold_speaker"],
+            "speaker_named_in_passage": res["named"],
             "target_f1": f1_min, "target_speaker": spk_min, "ok": ok,
             "mb_per_s": size / spent / 1e6 if spent else float("inf"),
         })
@@ -108,17 +146,21 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"scorer: {scorer_path}")
         head = (f"{'corpus':<17}{'gold':>5}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}"
-                f"{'spk-len':>9}{'spk-str':>9}{'target F1/spk':>15}{'MB/s':>7}  ok")
+                f"{'spk-len':>9}{'spk-str':>9}{'named':>7}{'target F1/spk':>15}{'MB/s':>7}  ok")
         print(head)
         print("-" * len(head))
         for r in rows:
             target = f"{r['target_f1']:.2f}/{r['target_speaker']:.2f}"
             print(f"{r['corpus']:<17}{r['gold_quotes']:>5}{r['pred_quotes']:>6}"
                   f"{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}"
-                  f"{r['speaker_lenient']:>9.3f}{r['speaker_strict']:>9.3f}{target:>15}"
+                  f"{r['speaker_lenient']:>9.3f}{r['speaker_strict']:>9.3f}"
+                  f"{r['speaker_named_in_passage']:>7.3f}{target:>15}"
                   f"{r['mb_per_s']:>7.2f}  {'yes' if r['ok'] else 'NO'}")
         print("(P/R/F1: overlap >= 50% of the longer span; spk-len/spk-str: speaker accuracy "
-              "over matched quotes with a gold speaker, lenient/strict)")
+              "over matched quotes with a gold speaker, lenient/strict; named: the share of "
+              "those whose speaker the passage names outside the quote, by the gold name or a "
+              "listed mention other than a pronoun -- a ceiling for an extractor that invents "
+              "no name)")
     return 1 if a.check and missed else 0
 
 
