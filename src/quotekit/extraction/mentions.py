@@ -20,7 +20,7 @@ from .lexicon import (
     TITLES,
     rx,
 )
-from .namescan import NAME, mentions
+from .namescan import NAME, mentions, nickname_leads
 
 _TITLE_ALT = r"\L<titles>"
 _NOUN_ALT = r"\L<nouns>"
@@ -240,6 +240,8 @@ class Memory:
     proper: frozenset[str] = frozenset()
     genders: dict[str, str] = field(default_factory=dict)
     words: dict[str, bool] = field(default_factory=dict)
+    #: The text last scanned and its nickname lead-ins (found once per document).
+    _leads: tuple[str, list[int]] = ("", [])
 
     def scan(self, text: str, start: int, end: int,
              skip: Sequence[tuple[int, int]] = ()) -> None:
@@ -247,7 +249,9 @@ class Memory:
         with whether they stand as a subject and the gender of the first personal
         pronoun after them, and nominal subjects ("The parson rode ...")."""
         si = bisect.bisect_right(skip, (start, len(text) + 1)) - 1 if skip else 0
-        for m, kind in mentions(text, start, end):
+        if self._leads[0] is not text:
+            self._leads = (text, nickname_leads(text))
+        for m, kind in mentions(text, start, end, self._leads[1]):
             at = m.start()
             if skip:
                 while si < len(skip) and skip[si][1] <= at:
