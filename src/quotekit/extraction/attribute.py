@@ -46,7 +46,7 @@ from .mentions import (
     title_of,
 )
 from .namescan import NAME
-from .wordindex import WordIndex, trie_pattern
+from .wordindex import PUNCTUATION, WordIndex, trie_pattern
 
 CUE = r"(?i:" + "|".join(sorted(CUE_SET, key=len, reverse=True)) + r")\b"
 _ADV = r"(?:\p{Ll}+ly|in\s+fact|who|that|which|has|had|have|once|then|also|would|will|" \
@@ -211,7 +211,7 @@ class Attributor:
         self._own: str | None = None  # the name the quote being attributed addresses
         self.memory.proper = frozenset(PROPER.findall(text))
         self.skip = skip
-        self.cue_words = WordIndex(text, CUE_WORD_LOWER, CUE_WORD)
+        self.cue_words = WordIndex(text, CUE_WORD_LOWER, CUE_WORD, PUNCTUATION)
 
     # -- mentions ---------------------------------------------------------------
     def _resolve(self, who: str, at: int, quoted_by: str | None) -> tuple[str | None, str]:

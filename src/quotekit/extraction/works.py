@@ -9,7 +9,7 @@ import regex
 
 from ..model import Work
 from .lexicon import PLATFORMS, WORK_NOUNS, rx
-from .wordindex import WordIndex, trie_pattern
+from .wordindex import PUNCTUATION, WordIndex, trie_pattern
 
 _NOUNS = "|".join(sorted((regex.escape(n) for n in WORK_NOUNS), key=len, reverse=True))
 _PLAT = "|".join(sorted((regex.escape(p) for p in PLATFORMS), key=len, reverse=True))
@@ -52,7 +52,7 @@ YEAR = rx(r"\b(?:in|back\s+in)\s+(?P<year>1[5-9]\d\d|20\d\d)\b")
 def work_hints(text: str) -> WordIndex:
     """Where ``text`` mentions a work noun, a platform or a URL, scanned lazily: each
     quote asks about the text just before it (a binary search, not a scan)."""
-    return WordIndex(text, _HINT_LOWER, _HINT)
+    return WordIndex(text, _HINT_LOWER, _HINT, PUNCTUATION)
 
 
 def _works(context: str) -> Iterator[regex.Match[str]]:
