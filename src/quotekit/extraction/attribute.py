@@ -101,6 +101,12 @@ _IT_DOCUMENT = rx(
     r"book|essay|announcement|tweet|statement|letter|email|page|readme|report|documentation|"
     r"docs|press\s+release|website|newsletter|message|thread))\b"
 )
+#: Every _IT_DOCUMENT match holds one of these (in any case): a cheap look first.
+_DOCUMENT_WORDS = (
+    "article", "post", "paper", "book", "essay", "announcement", "tweet", "statement",
+    "letter", "email", "page", "readme", "report", "documentation", "docs", "press",
+    "website", "newsletter", "message", "thread",
+)
 BEFORE_ACCORDING = rx(
     r"(?i:according\s+to|in\s+the\s+words\s+of|to\s+quote|quoting|to\s+paraphrase)\s+"
     r"(?P<who>" + MENTION + r")\s*[,:]?\s*$", regex.REVERSE
@@ -228,8 +234,11 @@ class Attributor:
             return other, "second-person"
         if kind == "pronoun" and who.lower() == "it":
             doc = None
-            for d in _IT_DOCUMENT.finditer(self.text, max(0, at - 400), at):
-                doc = d
+            # casefold takes every letter that (?i) takes for an ASCII one to it
+            window = self.text[max(0, at - 400):at].casefold()
+            if any(word in window for word in _DOCUMENT_WORDS):
+                for d in _IT_DOCUMENT.finditer(self.text, max(0, at - 400), at):
+                    doc = d
             if doc is not None:
                 owner = doc.group("owner")
                 return (owner if owner and is_name(owner) else doc.group("doc")), "document"
