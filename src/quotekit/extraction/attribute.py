@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Segment
-from .address import SPOUSE, addressee, listener, spouse
+from .address import SPOUSE, addressee, listener, spouse, vocatives
 from .detect import Candidate, opens_paragraph
 from .lexicon import CUE_SET, rx
 from .mentions import (
@@ -298,11 +298,12 @@ class Attributor:
         self.scanned = max(self.scanned, c.after)
         self._para = c.para_start
         # whom this quote calls by name: never its own speaker
-        self._own = addressee(text, c.start, c.end, self.memory, None)
+        called = vocatives(text, c.start, c.end)
+        self._own = addressee(text, c.start, c.end, self.memory, None, called)
         result = self._rules(c, quoted_by)
         self.prev, self.prev_attr = c, result
         result.addressee = self._own if self._own != result.speaker else \
-            addressee(text, c.start, c.end, self.memory, result.speaker)
+            addressee(text, c.start, c.end, self.memory, result.speaker, called)
         if result.addressee is None and (result.why or "").startswith("cue-after"):
             result.addressee = listener(text, c.after, c.para_end, self.memory,
                                         result.speaker)

@@ -26,6 +26,7 @@ PLATFORM = rx(r"\b(?:on|via)\s+(?P<platform>" + _PLAT + r")\b")
 #: Where a WORK noun starts in folded text (every start, overlapping ones too).
 _NOUN_AT = re.compile(r"(?=" + trie_pattern(WORK_NOUNS) + r")")
 _PREPOSITIONS = ("in", "on", "from", "via", "through")
+_PREPOSITION_ENDS = frozenset(p[-1] for p in _PREPOSITIONS)
 #: A word, as the runs of non-space characters (``re``'s ``\s`` is ``str.isspace``).
 _WORD = re.compile(r"\S+")
 #: Lower case in which every character that WORK's ``(?i)`` takes for an ASCII letter
@@ -76,7 +77,8 @@ def _works(context: str) -> Iterator[regex.Match[str]]:
         # "in a recent long blog post": the five words before, each ending in a preposition
         k = bisect.bisect_right(ends, at)
         for i, end in words[max(0, k - 5):k]:
-            starts.update(end - len(p) for p in _PREPOSITIONS if folded.endswith(p, i, end))
+            if folded[end - 1] in _PREPOSITION_ENDS:
+                starts.update(end - len(p) for p in _PREPOSITIONS if folded.endswith(p, i, end))
     cursor = 0
     for at in sorted(starts):
         if at >= cursor:
