@@ -106,6 +106,26 @@ def _words_and_core(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return words, tuple(w for w in words if w.rstrip(".").lower() not in TITLES)
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _named(surface: str) -> tuple[str, int, bool, tuple[str, ...], tuple[str, ...]] | None:
+    """What ``Memory.scan`` takes from a NAME match, which depends on its text alone: the
+    name without leading function words ("As Mark Twain"), where the name starts in the
+    match, whether a preposition led it, its words and its non-title words; ``None``
+    when no name is left."""
+    lead_end, after_preposition = 0, False
+    if surface.split(" ", 1)[0].lower() in _LEADING_WORDS:
+        lead = _LEADING_FUNCTION.match(surface)
+        if lead is None:
+            return None
+        after_preposition = bool(_PREPOSITIONS & set(lead.group(0).lower().split()))
+        lead_end = lead.end()
+    name = surface[lead_end:]
+    if not is_name(name):
+        return None
+    words, core = _words_and_core(name)
+    return name, lead_end, after_preposition, words, core
+
+
 def strip_function_words(name: str) -> str:
     """``As Mark Twain`` -> ``Mark Twain``."""
     return str(_LEADING_FUNCTION.sub("", name))
@@ -266,19 +286,11 @@ class Memory:
                     nom = m.group()
                     self.see(nom[0].lower() + nom[1:], at)
                 continue
-            name = m.group()
-            if name.split(" ", 1)[0].lower() in _LEADING_WORDS:
-                lead = _LEADING_FUNCTION.match(name)
-                if lead is None:
-                    continue
-                after_preposition = bool(_PREPOSITIONS & set(lead.group(0).lower().split()))
-                name = name[lead.end():]
-                at += lead.end()
-            else:
-                after_preposition = False
-            if not is_name(name):
+            named = _named(m.group())
+            if named is None:
                 continue
-            words, core = _words_and_core(name)
+            name, lead_end, after_preposition, words, core = named
+            at += lead_end
             if len(core) == 1 and core[0] not in self.proper and core == words \
                     and not self._unknown_word(text, core[0], at):
                 continue  # a capitalised sentence starter, not a name seen elsewhere
