@@ -216,6 +216,19 @@ def kind_of(surface: str) -> str:
     return "name"
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _short_forms(name: str) -> tuple[tuple[str, str], ...]:
+    """``(word, full name)`` for the last and first word of a name of two words or more
+    (titles stripped), function words left out: what the word alone will stand for."""
+    if kind_of(name) != "name":
+        return ()
+    bare = strip_title(name)
+    parts = bare.split()
+    if len(parts) < 2:
+        return ()
+    return tuple((p, bare) for p in (parts[-1], parts[0]) if p.lower() not in FUNCTION_WORDS)
+
+
 @dataclass(slots=True)
 class Entity:
     name: str
@@ -243,13 +256,8 @@ class Memory:
         self.entities.append(Entity(name, g, offset, subject))
         if len(self.entities) > 24:
             del self.entities[0]
-        if kind_of(name) == "name":
-            bare = strip_title(name)
-            parts = bare.split()
-            if len(parts) >= 2:
-                for p in (parts[-1], parts[0]):
-                    if p.lower() not in FUNCTION_WORDS:
-                        self.full_names.setdefault(p, bare)
+        for part, bare in _short_forms(name):
+            self.full_names.setdefault(part, bare)
 
     def full(self, name: str) -> str:
         """``Millig`` -> ``Baron Millig`` when the full name was seen."""
