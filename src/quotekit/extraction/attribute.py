@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -32,6 +33,7 @@ from .address import SPOUSE, addressee, listener, spouse, vocatives
 from .detect import Candidate, opens_paragraph
 from .lexicon import CUE_SET, rx
 from .mentions import (
+    CACHE_SIZE,
     GENERIC_NOMINAL,
     MENTION,
     NOMINAL,
@@ -174,6 +176,22 @@ def _noun_cue(cue: str, subject: str) -> bool:
     return cue.lower() in _NOUN_CUES and kind_of(subject) == "nominal"
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _mention(who: str) -> tuple[str, str]:
+    """A matched mention as a speaker is named, and its kind: white space collapsed, no
+    possessive, leading function words dropped ("As Mark Twain"), and the name alone
+    when words come before it ("the old Tom")."""
+    who = " ".join(who.split())
+    who = who[:-2] if who.endswith(("'s", "’s")) else who
+    bare = strip_function_words(who)
+    if bare and bare[:1].isupper() and bare != who:
+        who = bare
+    inner = _INNER_NAME.match(who)
+    if inner and inner.group(1) != who and is_name(inner.group(1)):
+        who = inner.group(1)
+    return who, kind_of(who)
+
+
 @dataclass(slots=True)
 class Attribution:
     speaker: str | None
@@ -280,10 +298,6 @@ class Attributor:
                 return speaker
         return None
 
-    def _clean_who(self, who: str) -> str:
-        who = " ".join(who.split())
-        return who[:-2] if who.endswith(("'s", "’s")) else who
-
     # -- rules ------------------------------------------------------------------
     def attribute(self, c: Candidate) -> Attribution:
         text = self.text
@@ -320,14 +334,7 @@ class Attributor:
               quoted_by: str | None) -> Attribution | None:
         """An attribution to the mention ``who``; ``None`` when it is no person."""
         self._continuing = (cue or "").lower() in _CONTINUING
-        who = self._clean_who(who)
-        bare = strip_function_words(who)
-        if bare and bare[:1].isupper() and bare != who:
-            who = bare
-        inner = _INNER_NAME.match(who)
-        if inner and inner.group(1) != who and is_name(inner.group(1)):
-            who = inner.group(1)
-        kind = kind_of(who)
+        who, kind = _mention(who)
         cued = why in {"cue-after", "cue-before"}
         if kind == "name" and not is_name(who, cued=cued):
             return None
