@@ -75,3 +75,29 @@ def test_chunks_do_not_cut_words(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_trie_prefers_the_longer_word() -> None:
     pattern = re.compile(r"\b" + trie_pattern(["say", "says", "said", "a", "ab"]) + r"\b")
     assert pattern.findall("she says he said a ab abc saying") == ["says", "said", "a", "ab"]
+
+
+STOPPY = st.lists(st.one_of(PIECES, st.sampled_from(list(wordindex.PUNCTUATION))),
+                  max_size=80).map("".join)
+
+
+@pytest.mark.parametrize("patterns", [(CUE_WORD_LOWER, CUE_WORD), (_HINT_LOWER, _HINT)])
+@settings(max_examples=300, deadline=None)
+@given(text=STOPPY, data=st.data(), chunk=st.sampled_from([3, 17, 64 * 1024]),
+       look_back=st.sampled_from([2, 9, 1000]))
+def test_scanning_around_windows_finds_what_whole_chunks_do(
+        patterns: tuple[re.Pattern[str], regex.Pattern[str]], text: str, data: st.DataObject,
+        chunk: int, look_back: int) -> None:
+    # Windows in any order, overlapping or not: the index that scans only around them
+    # (after and up to a stop) answers as the one that scans every chunk whole.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(wordindex, "CHUNK", chunk)
+        mp.setattr(wordindex, "LOOK_BACK", look_back)
+        around = WordIndex(text, *patterns, wordindex.PUNCTUATION)
+        whole = WordIndex(text, *patterns)
+        for _ in range(data.draw(st.integers(1, 8))):
+            lo = data.draw(st.integers(0, len(text)))
+            hi = data.draw(st.integers(lo, len(text)))
+            assert around.spans(lo, hi) == whole.spans(lo, hi)
+            assert around.any(lo, hi) == whole.any(lo, hi)
+        assert around.spans(0, len(text)) == whole.spans(0, len(text))

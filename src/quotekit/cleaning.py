@@ -31,8 +31,14 @@ def strip_noise(text: str) -> str:
     return str(_NOISE.sub(" ", text))
 
 
+#: The only characters ``str.isspace`` takes for white space and ``regex``'s ``\s`` not.
+_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
 def normalize(text: str) -> str:
     """Quote text for a span: noise removed, whitespace collapsed, ends stripped."""
     if "[" in text or "(" in text:  # every noise mark opens with one
         text = _NOISE.sub(" ", text)
-    return str(_SPACE.sub(" ", text)).strip()
+    if any(sep in text for sep in _SEPARATORS):
+        return str(_SPACE.sub(" ", text)).strip()
+    return " ".join(text.split())  # the same, where str.split's white space is \s

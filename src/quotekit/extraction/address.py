@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -77,14 +77,20 @@ def _vocatives(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
                 yield m
 
 
-def addressee(text: str, start: int, end: int, memory: Memory,
-              speaker: str | None) -> str | None:
-    """The (last) name ``text[start:end]`` addresses, other than ``speaker``."""
-    found = None
+def vocatives(text: str, start: int, end: int) -> list[regex.Match[str]]:
+    """The names ``text[start:end]`` may call out: one opening it, then VOCATIVE's."""
     # A name opening the quote needs a comma after it: a cheap look first.
     first = _VOCATIVE_FIRST.match(text, start, end) if text.find(",", start, end) >= 0 \
         else None
-    for v in (*([first] if first else []), *_vocatives(text, start, end)):
+    return [*([first] if first else []), *_vocatives(text, start, end)]
+
+
+def addressee(text: str, start: int, end: int, memory: Memory, speaker: str | None,
+              found_in: Sequence[regex.Match[str]] | None = None) -> str | None:
+    """The (last) name ``text[start:end]`` addresses, other than ``speaker``.
+    ``found_in``: the :func:`vocatives` of that span, when the caller has them."""
+    found = None
+    for v in vocatives(text, start, end) if found_in is None else found_in:
         name = strip_function_words(v.group("voc"))
         if _NOT_VOCATIVE.search(name):
             continue  # "St. George's Day", "By-the-way", "Aye"

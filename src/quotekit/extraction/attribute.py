@@ -25,14 +25,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from ..model import Segment
-from .address import KIN, addressee, listener, parent, spouse
+from .address import KIN, addressee, listener, parent, spouse, vocatives
 from .detect import Candidate, opens_paragraph
 from .lexicon import CUE_SET, rx
 from .mentions import (
+    CACHE_SIZE,
     GENERIC_NOMINAL,
     MENTION,
     NOMINAL,
@@ -47,7 +49,7 @@ from .mentions import (
     title_of,
 )
 from .namescan import NAME
-from .wordindex import WordIndex, trie_pattern
+from .wordindex import PUNCTUATION, WordIndex, trie_pattern
 
 CUE = r"(?i:" + "|".join(sorted(CUE_SET, key=len, reverse=True)) + r")\b"
 _ADV = r"(?:\p{Ll}+ly|in\s+fact|who|that|which|has|had|have|once|then|also|would|will|" \
@@ -101,6 +103,12 @@ _IT_DOCUMENT = rx(
     r"(?:\s+(?i:same|whole|original|new|recent))?)\s+(?i:article|post|blog\s+post|paper|"
     r"book|essay|announcement|tweet|statement|letter|email|page|readme|report|documentation|"
     r"docs|press\s+release|website|newsletter|message|thread))\b"
+)
+#: Every _IT_DOCUMENT match holds one of these (in any case): a cheap look first.
+_DOCUMENT_WORDS = (
+    "article", "post", "paper", "book", "essay", "announcement", "tweet", "statement",
+    "letter", "email", "page", "readme", "report", "documentation", "docs", "press",
+    "website", "newsletter", "message", "thread",
 )
 BEFORE_ACCORDING = rx(
     r"(?i:according\s+to|in\s+the\s+words\s+of|to\s+quote|quoting|to\s+paraphrase)\s+"
@@ -169,6 +177,22 @@ def _noun_cue(cue: str, subject: str) -> bool:
     return cue.lower() in _NOUN_CUES and kind_of(subject) == "nominal"
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _mention(who: str) -> tuple[str, str]:
+    """A matched mention as a speaker is named, and its kind: white space collapsed, no
+    possessive, leading function words dropped ("As Mark Twain"), and the name alone
+    when words come before it ("the old Tom")."""
+    who = " ".join(who.split())
+    who = who[:-2] if who.endswith(("'s", "’s")) else who
+    bare = strip_function_words(who)
+    if bare and bare[:1].isupper() and bare != who:
+        who = bare
+    inner = _INNER_NAME.match(who)
+    if inner and inner.group(1) != who and is_name(inner.group(1)):
+        who = inner.group(1)
+    return who, kind_of(who)
+
+
 @dataclass(slots=True)
 class Attribution:
     speaker: str | None
@@ -212,7 +236,7 @@ class Attributor:
         self._own: str | None = None  # the name the quote being attributed addresses
         self.memory.proper = frozenset(PROPER.findall(text))
         self.skip = skip
-        self.cue_words = WordIndex(text, CUE_WORD_LOWER, CUE_WORD)
+        self.cue_words = WordIndex(text, CUE_WORD_LOWER, CUE_WORD, PUNCTUATION)
 
     # -- mentions ---------------------------------------------------------------
     def _resolve(self, who: str, at: int, quoted_by: str | None) -> tuple[str | None, str]:
@@ -229,8 +253,11 @@ class Attributor:
             return other, "second-person"
         if kind == "pronoun" and who.lower() == "it":
             doc = None
-            for d in _IT_DOCUMENT.finditer(self.text, max(0, at - 400), at):
-                doc = d
+            # casefold takes every letter that (?i) takes for an ASCII one to it
+            window = self.text[max(0, at - 400):at].casefold()
+            if any(word in window for word in _DOCUMENT_WORDS):
+                for d in _IT_DOCUMENT.finditer(self.text, max(0, at - 400), at):
+                    doc = d
             if doc is not None:
                 owner = doc.group("owner")
                 return (owner if owner and is_name(owner) else doc.group("doc")), "document"
@@ -278,10 +305,6 @@ class Attributor:
                 return speaker
         return None
 
-    def _clean_who(self, who: str) -> str:
-        who = " ".join(who.split())
-        return who[:-2] if who.endswith(("'s", "’s")) else who
-
     # -- rules ------------------------------------------------------------------
     def attribute(self, c: Candidate) -> Attribution:
         text = self.text
@@ -296,11 +319,12 @@ class Attributor:
         self.scanned = max(self.scanned, c.after)
         self._para = c.para_start
         # whom this quote calls by name: never its own speaker
-        self._own = addressee(text, c.start, c.end, self.memory, None)
+        called = vocatives(text, c.start, c.end)
+        self._own = addressee(text, c.start, c.end, self.memory, None, called)
         result = self._rules(c, quoted_by)
         self.prev, self.prev_attr = c, result
         result.addressee = self._own if self._own != result.speaker else \
-            addressee(text, c.start, c.end, self.memory, result.speaker)
+            addressee(text, c.start, c.end, self.memory, result.speaker, called)
         if result.addressee is None and (result.why or "").startswith("cue-after"):
             result.addressee = listener(text, c.after, c.para_end, self.memory,
                                         result.speaker)
@@ -317,14 +341,7 @@ class Attributor:
               quoted_by: str | None) -> Attribution | None:
         """An attribution to the mention ``who``; ``None`` when it is no person."""
         self._continuing = (cue or "").lower() in _CONTINUING
-        who = self._clean_who(who)
-        bare = strip_function_words(who)
-        if bare and bare[:1].isupper() and bare != who:
-            who = bare
-        inner = _INNER_NAME.match(who)
-        if inner and inner.group(1) != who and is_name(inner.group(1)):
-            who = inner.group(1)
-        kind = kind_of(who)
+        who, kind = _mention(who)
         cued = why in {"cue-after", "cue-before"}
         if kind == "name" and not is_name(who, cued=cued):
             return None

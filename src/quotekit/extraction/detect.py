@@ -115,8 +115,16 @@ def opens_paragraph(text: str, ps: int, at: int, markup: str = "-—*_>") -> boo
     return not text[ps:at].strip(" \t\n" + markup)
 
 
-def _words(text: str, start: int, end: int) -> int:
-    return len(_WORD.findall(text, start, end))
+def _words(text: str, start: int, end: int, cap: int | None = None) -> int:
+    """How many words ``text[start:end]`` holds, counting no further than ``cap``."""
+    if cap is None:
+        return len(_WORD.findall(text, start, end))
+    n = 0
+    for _ in _WORD.finditer(text, start, end):
+        n += 1
+        if n == cap:
+            break
+    return n
 
 
 def _sentence_start(text: str, lo: int, pos: int) -> int:
@@ -150,7 +158,7 @@ def _cue_near_after(text: str, pos: int, hi: int) -> bool:
 
 def _is_quotation(text: str, span: Span, ps: int, pe: int) -> tuple[bool, float]:
     """Tell a quotation from a scare quote or a title; with a confidence."""
-    n = _words(text, span.start, span.end)
+    n = _words(text, span.start, span.end, cap=12)  # no test below looks further
     if n == 0:
         return False, 0.0
     content = text[span.start:span.end].rstrip()
@@ -264,7 +272,7 @@ def _unmarked(text: str, ps: int, pe: int) -> list[Candidate]:
         if text[start:start + 1] in OPENERS or text[start:start + 1] in "\"'":
             continue
         end = _sentence_end(text, start, min(pe, start + MAX_UNMARKED))
-        if _words(text, start, end) >= 3:
+        if _words(text, start, end, cap=3) >= 3:
             out.append(Candidate(start, end, "colon", ps, pe, before=m.start(), after=end,
                                  confidence=0.6, speaker_hint=m.group("who"),
                                  cue_hint=m.group("cue")))
@@ -272,7 +280,7 @@ def _unmarked(text: str, ps: int, pe: int) -> list[Candidate]:
         start = _sentence_start(text, ps, m.start())
         if text[start:start + 1] in OPENERS or text[start:start + 1] in "\"'":
             continue
-        if _words(text, start, m.start()) >= 3:
+        if _words(text, start, m.start(), cap=3) >= 3:
             out.append(Candidate(start, m.start(), "colon", ps, pe, before=start,
                                  after=m.start(), confidence=0.55,
                                  speaker_hint=m.group("who"), cue_hint=m.group("cue")))
@@ -281,7 +289,7 @@ def _unmarked(text: str, ps: int, pe: int) -> list[Candidate]:
         if not _DIRECT_START.match(text, start):
             continue
         end = _sentence_end(text, start, min(pe, start + MAX_UNMARKED))
-        if _words(text, start, end) >= 3:
+        if _words(text, start, end, cap=3) >= 3:
             out.append(Candidate(start, end, "quotative", ps, pe, before=m.end(),
                                  after=end, confidence=0.5, cue_hint=m.group("cue")))
     return out
@@ -310,7 +318,7 @@ def _blockquote(text: str, ps: int, pe: int) -> Candidate | None:
     while start < body[0][1] and text[start] == " ":
         start += 1
     end = body[-1][1]
-    if _words(text, start, end) < 3:
+    if _words(text, start, end, cap=3) < 3:
         return None
     return Candidate(start, end, "blockquote", ps, pe, before=ps, after=end,
                      confidence=0.8 if who else 0.6, speaker_hint=who,
@@ -327,7 +335,7 @@ def _dash(text: str, ps: int, pe: int, at: int) -> list[Candidate]:
     end = pe
     while end > start and text[end - 1] in " \t\n":
         end -= 1
-    if _words(text, start, end) < 1:
+    if _words(text, start, end, cap=1) < 1:
         return []
     inner = _DASH_ATTRIBUTION.search(text, start, end)
     if inner is None:
@@ -338,7 +346,7 @@ def _dash(text: str, ps: int, pe: int, at: int) -> list[Candidate]:
     rest = inner.end()
     while rest < end and text[rest] in " \t\n":
         rest += 1
-    if _words(text, rest, end) < 1:
+    if _words(text, rest, end, cap=1) < 1:
         return [first]
     return [first, Candidate(rest, end, "dash", ps, pe, before=inner.start(), after=end,
                              confidence=0.6)]

@@ -20,7 +20,7 @@ from .lexicon import (
     TITLES,
     rx,
 )
-from .namescan import NAME, mentions
+from .namescan import NAME, mentions, nickname_leads
 
 _TITLE_ALT = r"\L<titles>"
 _NOUN_ALT = r"\L<nouns>"
@@ -104,6 +104,26 @@ def _words_and_core(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words of a name, and those that are not titles."""
     words = tuple(name.split())
     return words, tuple(w for w in words if w.rstrip(".").lower() not in TITLES)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _named(surface: str) -> tuple[str, int, bool, tuple[str, ...], tuple[str, ...]] | None:
+    """What ``Memory.scan`` takes from a NAME match, which depends on its text alone: the
+    name without leading function words ("As Mark Twain"), where the name starts in the
+    match, whether a preposition led it, its words and its non-title words; ``None``
+    when no name is left."""
+    lead_end, after_preposition = 0, False
+    if surface.split(" ", 1)[0].lower() in _LEADING_WORDS:
+        lead = _LEADING_FUNCTION.match(surface)
+        if lead is None:
+            return None
+        after_preposition = bool(_PREPOSITIONS & set(lead.group(0).lower().split()))
+        lead_end = lead.end()
+    name = surface[lead_end:]
+    if not is_name(name):
+        return None
+    words, core = _words_and_core(name)
+    return name, lead_end, after_preposition, words, core
 
 
 def strip_function_words(name: str) -> str:
@@ -196,6 +216,19 @@ def kind_of(surface: str) -> str:
     return "name"
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _short_forms(name: str) -> tuple[tuple[str, str], ...]:
+    """``(word, full name)`` for the last and first word of a name of two words or more
+    (titles stripped), function words left out: what the word alone will stand for."""
+    if kind_of(name) != "name":
+        return ()
+    bare = strip_title(name)
+    parts = bare.split()
+    if len(parts) < 2:
+        return ()
+    return tuple((p, bare) for p in (parts[-1], parts[0]) if p.lower() not in FUNCTION_WORDS)
+
+
 @dataclass(slots=True)
 class Entity:
     name: str
@@ -223,13 +256,8 @@ class Memory:
         self.entities.append(Entity(name, g, offset, subject))
         if len(self.entities) > 24:
             del self.entities[0]
-        if kind_of(name) == "name":
-            bare = strip_title(name)
-            parts = bare.split()
-            if len(parts) >= 2:
-                for p in (parts[-1], parts[0]):
-                    if p.lower() not in FUNCTION_WORDS:
-                        self.full_names.setdefault(p, bare)
+        for part, bare in _short_forms(name):
+            self.full_names.setdefault(part, bare)
 
     def full(self, name: str) -> str:
         """``Millig`` -> ``Baron Millig`` when the full name was seen."""
@@ -240,6 +268,8 @@ class Memory:
     proper: frozenset[str] = frozenset()
     genders: dict[str, str] = field(default_factory=dict)
     words: dict[str, bool] = field(default_factory=dict)
+    #: The text last scanned and its nickname lead-ins (found once per document).
+    _leads: tuple[str, list[int]] = ("", [])
 
     def scan(self, text: str, start: int, end: int,
              skip: Sequence[tuple[int, int]] = ()) -> None:
@@ -247,7 +277,9 @@ class Memory:
         with whether they stand as a subject and the gender of the first personal
         pronoun after them, and nominal subjects ("The parson rode ...")."""
         si = bisect.bisect_right(skip, (start, len(text) + 1)) - 1 if skip else 0
-        for m, kind in mentions(text, start, end):
+        if self._leads[0] is not text:
+            self._leads = (text, nickname_leads(text))
+        for m, kind in mentions(text, start, end, self._leads[1]):
             at = m.start()
             if skip:
                 while si < len(skip) and skip[si][1] <= at:
@@ -262,19 +294,11 @@ class Memory:
                     nom = m.group()
                     self.see(nom[0].lower() + nom[1:], at)
                 continue
-            name = m.group()
-            if name.split(" ", 1)[0].lower() in _LEADING_WORDS:
-                lead = _LEADING_FUNCTION.match(name)
-                if lead is None:
-                    continue
-                after_preposition = bool(_PREPOSITIONS & set(lead.group(0).lower().split()))
-                name = name[lead.end():]
-                at += lead.end()
-            else:
-                after_preposition = False
-            if not is_name(name):
+            named = _named(m.group())
+            if named is None:
                 continue
-            words, core = _words_and_core(name)
+            name, lead_end, after_preposition, words, core = named
+            at += lead_end
             if len(core) == 1 and core[0] not in self.proper and core == words \
                     and not self._unknown_word(text, core[0], at):
                 continue  # a capitalised sentence starter, not a name seen elsewhere

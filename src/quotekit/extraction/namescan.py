@@ -12,8 +12,9 @@ combined pattern.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -105,17 +106,28 @@ class _Nominals:
             m = self.next(m.end())
 
 
-def _nicknames(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
-    """``NICKNAME.finditer(text, start, end)``, the pattern tried only where a lead-in
-    word occurs (``str.find``, overlapping occurrences too), not at every position."""
+def nickname_leads(text: str) -> list[int]:
+    """Where a lead-in word of NICKNAME starts in ``text`` (overlapping occurrences too),
+    in order: found once per document, then looked up per window."""
     at: set[int] = set()
     for word in _NICKNAME_LEADS:
-        i = text.find(word, start, end)
+        i = text.find(word)
         while i >= 0:
             at.add(i)
-            i = text.find(word, i + 1, end)
+            i = text.find(word, i + 1)
+    return sorted(at)
+
+
+def _nicknames(text: str, start: int, end: int,
+               leads: Sequence[int]) -> Iterator[regex.Match[str]]:
+    """``NICKNAME.finditer(text, start, end)``, the pattern tried only where a lead-in
+    word occurs (``leads``, from :func:`nickname_leads`), not at every position. (A lead
+    word running past ``end`` costs a failed try: a match holds its whole lead word.)"""
     cursor = start
-    for i in sorted(at):
+    for k in range(bisect.bisect_left(leads, start), len(leads)):
+        i = leads[k]
+        if i >= end:
+            return
         if i >= cursor:
             m = NICKNAME.match(text, i, end)
             if m is not None:
@@ -127,17 +139,27 @@ def _nicknames(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
 KINDS = ("nickname", "nominal", "name")
 
 
-def mentions(text: str, start: int, end: int) -> Iterator[tuple[regex.Match[str], str]]:
+def mentions(text: str, start: int, end: int,
+             leads: Sequence[int] | None = None) -> Iterator[tuple[regex.Match[str], str]]:
     """``(match, kind)`` for each nickname, nominal subject or name in
     ``text[start:end]``, in text order, as ``finditer`` of the three patterns as one
-    alternation (in the order of ``KINDS``) would find them."""
+    alternation (in the order of ``KINDS``) would find them. ``leads``: the
+    :func:`nickname_leads` of ``text``, when the caller scans many windows of it."""
+    if leads is None:
+        leads = nickname_leads(text)
     nominals = _Nominals(text, start, end)
+    k = bisect.bisect_left(leads, start)
+    if not nominals.nouns and (k == len(leads) or leads[k] >= end):
+        # Most windows: no person noun and no nickname lead-in, names only.
+        for m in NAME_START.finditer(text, start, end):
+            yield m, "name"
+        return
 
     def finder(kind: str, at: int) -> Iterator[regex.Match[str]]:
         if kind == "nominal":
             return nominals.iterate(at)
         if kind == "nickname":
-            return _nicknames(text, at, end)
+            return _nicknames(text, at, end, leads)
         return iter(NAME_START.finditer(text, at, end))
 
     # Each kind's next match from the cursor on; a kind's search restarts only when a

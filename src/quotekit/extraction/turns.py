@@ -12,8 +12,10 @@ or "she" takes nobody of the other gender.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+
+import regex
 
 from .attribute import Attribution
 from .detect import Candidate
@@ -63,11 +65,29 @@ def _narration_subjects(text: str, start: int, end: int, full: Callable[[str], s
     """Named subjects opening the paragraphs of ``text[start:end]``: a name with a
     title or several words, or one the document attributes a quote to elsewhere."""
     found = []
-    for m in _NARRATION_SUBJECT.finditer(text, start, end):
+    for m in _line_start_matches(text, start, end):
         who = full(m.group("who"))
         if is_name(who) and (title_of(who) or who in known):
             found.append(who)
     return found
+
+
+def _line_start_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """``_NARRATION_SUBJECT.finditer(text, start, end)``, tried only at the line starts
+    (where its ``^`` can match), not at every position."""
+    cursor = start
+    line = start if start == 0 or text[start - 1] == "\n" else \
+        text.find("\n", start, end) + 1  # 0 (below start) when there is none
+    while start <= line < end:
+        if line >= cursor:
+            m = _NARRATION_SUBJECT.match(text, line, end)
+            if m is not None:
+                cursor = m.end()
+                yield m
+        nl = text.find("\n", line, end)
+        if nl < 0:
+            break
+        line = nl + 1
 
 
 def _same_person(a: str, b: str) -> bool:

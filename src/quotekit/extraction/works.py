@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -9,7 +10,7 @@ import regex
 
 from ..model import Work
 from .lexicon import PLATFORMS, WORK_NOUNS, rx
-from .wordindex import WordIndex, trie_pattern
+from .wordindex import PUNCTUATION, WordIndex, trie_pattern
 
 _NOUNS = "|".join(sorted((regex.escape(n) for n in WORK_NOUNS), key=len, reverse=True))
 _PLAT = "|".join(sorted((regex.escape(p) for p in PLATFORMS), key=len, reverse=True))
@@ -25,6 +26,9 @@ PLATFORM = rx(r"\b(?:on|via)\s+(?P<platform>" + _PLAT + r")\b")
 #: Where a WORK noun starts in folded text (every start, overlapping ones too).
 _NOUN_AT = re.compile(r"(?=" + trie_pattern(WORK_NOUNS) + r")")
 _PREPOSITIONS = ("in", "on", "from", "via", "through")
+_PREPOSITION_ENDS = frozenset(p[-1] for p in _PREPOSITIONS)
+#: A word, as the runs of non-space characters (``re``'s ``\s`` is ``str.isspace``).
+_WORD = re.compile(r"\S+")
 #: Lower case in which every character that WORK's ``(?i)`` takes for an ASCII letter
 #: becomes that letter, one character for one (``str.lower`` makes "İ" two).
 _FOLD = str.maketrans({"İ": "i", "K": "k", "ſ": "s"})
@@ -52,7 +56,7 @@ YEAR = rx(r"\b(?:in|back\s+in)\s+(?P<year>1[5-9]\d\d|20\d\d)\b")
 def work_hints(text: str) -> WordIndex:
     """Where ``text`` mentions a work noun, a platform or a URL, scanned lazily: each
     quote asks about the text just before it (a binary search, not a scan)."""
-    return WordIndex(text, _HINT_LOWER, _HINT)
+    return WordIndex(text, _HINT_LOWER, _HINT, PUNCTUATION)
 
 
 def _works(context: str) -> Iterator[regex.Match[str]]:
@@ -60,19 +64,21 @@ def _works(context: str) -> Iterator[regex.Match[str]]:
     work noun (a title follows it) or at a preposition up to five words before one."""
     folded = context.translate(_FOLD).lower()
     starts = set()
+    words: list[tuple[int, int]] | None = None  # the runs of non-space characters
+    ends: list[int] = []
     for noun in _NOUN_AT.finditer(folded):
         at = noun.start()
         starts.add(at)  # "book titled ..."
         if at == 0 or not folded[at - 1].isspace():
             continue  # a preposition's noun follows white space
-        i = at
-        for _ in range(5):  # "in a recent long blog post": the five words before
-            while i > 0 and folded[i - 1].isspace():
-                i -= 1
-            end = i
-            while i > 0 and not folded[i - 1].isspace():
-                i -= 1
-            starts.update(end - len(p) for p in _PREPOSITIONS if folded.endswith(p, i, end))
+        if words is None:
+            words = [m.span() for m in _WORD.finditer(folded)]
+            ends = [e for _, e in words]
+        # "in a recent long blog post": the five words before, each ending in a preposition
+        k = bisect.bisect_right(ends, at)
+        for i, end in words[max(0, k - 5):k]:
+            if folded[end - 1] in _PREPOSITION_ENDS:
+                starts.update(end - len(p) for p in _PREPOSITIONS if folded.endswith(p, i, end))
     cursor = 0
     for at in sorted(starts):
         if at >= cursor:
