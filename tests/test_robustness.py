@@ -240,6 +240,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "speaker labels": lambda n: repeat_to("**A:** “x\n", n),
     "noise brackets": lambda n: repeat_to("[music] [", n),
     "blockquote lines": lambda n: repeat_to("> “a\n", n),
+    "dialogue with relatives and nicknames": lambda n: repeat_to(
+        'Ann Gray came in. People call her Nan.\n\n"Where were you, Ann?" her mother '
+        'asked.\n\n"Out," said his wife. "My dear Mr. Gray," she said.\n\n', n),
 }
 
 

@@ -135,9 +135,15 @@ def spouse(who: str, owner: str | None) -> str | None:
     return f"{want}{t.group(2)}{owner[t.end():]}"
 
 
-def parent(who: str, child: str | None, text: str) -> str | None:
+#: How far around the mention a parent's name is looked for (a bounded look keeps long
+#: documents linear).
+PARENT_NEAR = 20_000
+
+
+def parent(who: str, child: str | None, text: str, near: int) -> str | None:
     """``her mother`` of ``Ann X`` (or ``Miss X``) -> ``Mrs. X``, ``her father`` ->
-    ``Mr. X``: only when the text names that person, as it writes the title."""
+    ``Mr. X``: only when the text names that person, as it writes the title, within
+    ``PARENT_NEAR`` characters of offset ``near``."""
     m = PARENT.fullmatch(who)
     if m is None or child is None:
         return None
@@ -149,11 +155,12 @@ def parent(who: str, child: str | None, text: str) -> str | None:
         return None  # a first name alone says no family name
     surname = words[-1]
     want = "Mrs" if m.group(2) else "Mr"
+    lo, hi = max(0, near - PARENT_NEAR), min(len(text), near + PARENT_NEAR)
     for form in (f"{want}. {surname}", f"{want} {surname}"):
-        at = text.find(form)
+        at = text.find(form, lo, hi)
         while at >= 0:
             after = at + len(form)
             if after >= len(text) or not (text[after].isalpha() or text[after] in "'’-"):
                 return form
-            at = text.find(form, after)
+            at = text.find(form, after, hi)
     return None

@@ -291,12 +291,12 @@ class Attributor:
         last person "he"/"she" resolves to."""
         if KIN.fullmatch(who) is None:
             return None
-        found = self._own and (spouse(who, self._own) or parent(who, self._own, self.text))
+        found = self._own and (spouse(who, self._own) or parent(who, self._own, self.text, at))
         if found:
             return found
         owner = self.memory.resolve("he" if who[:3].lower() == "his" else "she", at, None,
                                     quoted_by)
-        return spouse(who, owner) or parent(who, owner, self.text)
+        return spouse(who, owner) or parent(who, owner, self.text, at)
 
     def _last_turn_speaker(self) -> str | None:
         """Who spoke the last dialogue turn of an earlier paragraph (the one answered)."""
