@@ -120,31 +120,41 @@ def _read_bytes(path: str) -> bytes:
         return f.read()
 
 
+def _from_cache(cache: ResultCache, path: str, fingerprint: str,
+                data: bytes | None = None) -> tuple[Outcome | None, str, bytes | None]:
+    """(the cached outcome of the file, or ``None``; its cache key; its bytes when they
+    had to be read). Raises ``OSError`` when the file cannot be read."""
+    from .reading import decode
+
+    if data is None:
+        key, data = cache.key_for(path, fingerprint)
+    else:
+        key = content_key(data, path, fingerprint)
+    raw = data
+
+    def file_text() -> str:
+        return decode(raw if raw is not None else _read_bytes(path), path)
+
+    hit = cache.get(key, file_text)
+    if hit is None:
+        return None, key, data
+    size = len(data) if data is not None else os.stat(path).st_size
+    return Outcome(hit, size=size, cached=True, key=key), key, data
+
+
 def process_file(path: str, settings: Settings, data: bytes | None = None) -> Outcome:
     """Read and extract one file, through the cache when ``settings.cache_root`` is set.
 
     Runs in a worker process (or in process); a :class:`QuotekitError` is returned in
     the outcome, not raised. ``data`` are the file's bytes when already read (stdin).
     """
-    from .reading import decode
-
     cache = ResultCache(settings.cache_root) if settings.cache_root else None
     try:
         key = None
         if cache is not None:
-            if data is None:
-                key, data = cache.key_for(path, settings.fingerprint)
-            else:
-                key = content_key(data, path, settings.fingerprint)
-            raw = data
-
-            def file_text() -> str:
-                return decode(raw if raw is not None else _read_bytes(path), path)
-
-            hit = cache.get(key, file_text)
+            hit, key, data = _from_cache(cache, path, settings.fingerprint, data)
             if hit is not None:
-                size = len(data) if data is not None else os.stat(path).st_size
-                return Outcome(hit, size=size, cached=True, key=key)
+                return hit
         if data is None:
             data = _read_bytes(path)
         extraction, text = _extract(data, path, settings)
@@ -161,30 +171,16 @@ def process_file(path: str, settings: Settings, data: bytes | None = None) -> Ou
     return Outcome(extraction, size=len(data), key=key)
 
 
-def cached_outcome(settings: Settings) -> Callable[[str], Outcome | None]:
+def cached_outcome(cache: ResultCache, settings: Settings) -> Callable[[str], Outcome | None]:
     """A ``lookup`` for :func:`iter_outcomes` answering, in this process, for the files
-    whose result is cached: no worker is started (or sent work) for them. A file it
-    cannot answer, readable or not, goes to a worker, which reports any error."""
-    from .reading import decode
-
-    cache = ResultCache(settings.cache_root) if settings.cache_root else None
+    whose result is in ``cache``: no worker is started (or sent work) for them. A file
+    it cannot answer, readable or not, goes to a worker, which reports any error."""
 
     def lookup(path: str) -> Outcome | None:
-        if cache is None:
-            return None
         try:
-            key, data = cache.key_for(path, settings.fingerprint)
-
-            def file_text() -> str:
-                return decode(data if data is not None else _read_bytes(path), path)
-
-            hit = cache.get(key, file_text)
-            if hit is None:
-                return None
-            size = len(data) if data is not None else os.stat(path).st_size
+            return _from_cache(cache, path, settings.fingerprint)[0]
         except (OSError, QuotekitError):
             return None
-        return Outcome(hit, size=size, cached=True, key=key)
 
     return lookup
 
@@ -329,7 +325,7 @@ def extract_paths(
     settings = make_settings(reader=reader, options=options, speakers=speakers, cache=cache)
     # Cached files are answered here, so a re-run of unchanged files starts no worker.
     parallel = jobs > 1 or executor is not None
-    lookup = cached_outcome(settings) if cache is not None and parallel else None
+    lookup = cached_outcome(cache, settings) if cache is not None and parallel else None
     for outcome in iter_outcomes(paths, settings, jobs=jobs, executor=executor,
                                  lookup=lookup):
         if stats is not None:
