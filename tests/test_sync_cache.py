@@ -31,3 +31,24 @@ def test_cache_and_no_cache_together_is_a_usage_error(tmp_path: Path) -> None:
     result = run("sync", tmp_path, EXAMPLES / "what-are-we-scaling.txt", "--no-cache",
                  "--cache", tmp_path / "c")
     assert result.code == 2 and "contradict" in result.stderr
+
+
+def test_sync_with_workers_writes_what_one_process_writes(tmp_path: Path) -> None:
+    # A folder of transcripts with a quotekit JSON file in the middle of the walk: two
+    # worker processes, and the JSON loaded in its place, give the same vault as one.
+    from tests.batch_corpus import write_corpus
+
+    files = write_corpus(tmp_path / "in")
+    bad = tmp_path / "in" / "part0" / "zz-bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00broken")  # reported, the rest goes on
+    exported = tmp_path / "in" / "part1" / "a-exported.json"
+    made = run("extract", files[0], "--no-cache", "-o", exported)
+    assert made.code == 0, made.stderr
+    vaults = {}
+    for jobs in ("1", "2"):
+        vault = tmp_path / f"vault{jobs}"
+        vault.mkdir()
+        result = run("sync", vault, tmp_path / "in", "--no-cache", "-j", jobs)
+        assert result.code == 1 and "zz-bad.txt" in result.stderr, result.stderr
+        vaults[jobs] = snapshot(vault)
+    assert vaults["1"] == vaults["2"] and len(vaults["1"]) >= len(files) // 2

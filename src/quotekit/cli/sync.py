@@ -14,6 +14,7 @@ Examples:
   quotekit sync ~/Vault talk.vtt --folder Sources/Quotes --aliases aliases.yml
   quotekit sync ~/Vault transcripts/ --dry-run | less     # the diff, nothing written
   quotekit sync ~/Vault talk.vtt --layout per-quote --people-folder People
+  quotekit sync ~/Vault podcasts/ -j 4       # extract with 4 worker processes
   quotekit extract talk.vtt -o quotes.json && quotekit sync ~/Vault quotes.json
 
 \b
@@ -47,11 +48,13 @@ stay deleted unless --restore; one sync per vault at a time; every write is atom
               help="Extraction cache shared with `quotekit extract` (unchanged transcripts "
                    "are not extracted again) [default: $XDG_CACHE_HOME/quotekit].")
 @click.option("--no-cache", is_flag=True, help="Neither use nor fill the extraction cache.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Extract with N worker processes [default: all cores].")
 @click.option("-q", "--quiet", is_flag=True, help="Only the summary line on stderr.")
 def command(vault: Path, paths: tuple[str, ...], folder: str, aliases: Path | None,
             dry_run: bool, restore: bool, layout: str, people_folder: str | None,
             template: Path | None, reader: str | None, url: str | None,
-            cache_dir: Path | None, no_cache: bool, quiet: bool) -> int:
+            cache_dir: Path | None, no_cache: bool, jobs: int | None, quiet: bool) -> int:
     """Merge the quotes found in PATHS into the Obsidian VAULT.
 
     PATHS are transcripts and essays (files, folders, or - for stdin), or JSON written
@@ -59,11 +62,11 @@ def command(vault: Path, paths: tuple[str, ...], folder: str, aliases: Path | No
     (by file name or `aliases`) and the --aliases file. The run ends with a summary on
     stderr: created, updated, unchanged, kept-edited, conflicts, skipped.
     """
+    from ..batch import default_jobs
     from ..cache import ResultCache, default_cache_dir
     from ..errors import UsageError
     from ..obsidian.engine import Sync, SyncOptions
     from ..obsidian.inputs import extractions
-    from ..reading import read
     from ..registry import ReadOptions
 
     options = SyncOptions(folder=folder, layout="per-quote" if layout == "per-quote"
@@ -77,8 +80,7 @@ def command(vault: Path, paths: tuple[str, ...], folder: str, aliases: Path | No
     with Sync(vault, options) as sync:
         speakers = sync.speakers(aliases)
         summary = sync.run(extractions(
-            paths, speakers, failures.report,
-            lambda p: read(p, reader=reader, options=read_options),
+            paths, speakers, failures.report, jobs=jobs or default_jobs(),
             cache=cache, reader=reader, options=read_options))
     if dry_run:
         click.echo("".join(summary.diff), nl=False)

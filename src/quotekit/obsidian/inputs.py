@@ -68,38 +68,42 @@ def from_native(doc: Mapping[str, Any], name: str) -> Iterator[Extraction]:
         yield Extraction(source=source, quotes=tuple(by_source[sid]))
 
 
-def extractions(paths: Sequence[str], speakers: SpeakerIndex, report: Callable[
-        [QuotekitError], None], read: Callable[[str], Any],
-        cache: ResultCache | None = None, reader: str | None = None,
-        options: ReadOptions | None = None) -> Iterator[Extraction]:
+def extractions(paths: Sequence[str], speakers: SpeakerIndex,
+                report: Callable[[QuotekitError], None], *, jobs: int = 1,
+                cache: ResultCache | None = None, reader: str | None = None,
+                options: ReadOptions | None = None) -> Iterator[Extraction]:
     """Each path in turn (folders recursively); a bad file is reported and skipped.
 
-    With a ``cache`` (the one ``quotekit extract`` uses), an unchanged transcript is not
-    extracted again: its result comes from the cache, keyed by content and settings."""
-    from ..extraction.pipeline import extract_document
+    Transcripts go through :func:`quotekit.batch.extract_paths`: ``jobs`` worker
+    processes, results in input order, and with a ``cache`` (the one ``quotekit
+    extract`` uses) an unchanged transcript is not extracted again. quotekit JSON files
+    are loaded as they are, in their place in the order."""
+    from ..batch import extract_paths
     from ..reading import iter_paths
 
-    if cache is not None:
-        from ..batch import extract_paths
+    def extracted(batch: list[str]) -> Iterator[Extraction]:
+        for result in extract_paths(batch, jobs=jobs, cache=cache, speakers=speakers,
+                                    reader=reader, options=options):
+            if isinstance(result, QuotekitError):
+                report(result)
+            else:
+                yield result
 
+    batch: list[str] = []  # transcripts waiting, in order, for the next JSON file or the end
     for item in iter_paths(paths):
         if isinstance(item, ReadError):
+            yield from extracted(batch)
+            batch = []
             report(item)
             continue
+        doc = _native(Path(item)) if item != "-" else None
+        if doc is None:
+            batch.append(item)
+            continue
+        yield from extracted(batch)
+        batch = []
         try:
-            doc = _native(Path(item)) if item != "-" else None
-            if doc is not None:
-                yield from from_native(doc, item)
-                continue
-            if cache is not None:
-                (result,) = extract_paths([item], cache=cache, speakers=speakers,
-                                          reader=reader, options=options)
-                if isinstance(result, QuotekitError):
-                    raise result
-                yield result
-                continue
-            document = read(item)
-            quotes = tuple(extract_document(document, speakers=speakers))
-            yield Extraction(source=document.source, quotes=quotes, document=document)
+            yield from from_native(doc, item)
         except QuotekitError as exc:
             report(exc)
+    yield from extracted(batch)
