@@ -82,6 +82,8 @@ def extractions(paths: Sequence[str], speakers: SpeakerIndex,
     from ..reading import iter_paths
 
     def extracted(batch: list[str]) -> Iterator[Extraction]:
+        if not batch:
+            return
         for result in extract_paths(batch, jobs=jobs, cache=cache, speakers=speakers,
                                     reader=reader, options=options):
             if isinstance(result, QuotekitError):
