@@ -42,9 +42,11 @@ _PRONOUN_AFTER = rx(r"\b(?i:he|his|she)\b")
 _SENTENCE_START = rx(
     r"(?:^|[.!?][\"”’]?\s{1,3}|\n[ \t>*_—-]*|,\s)(?:(?:But|And|Then|So|Now|Here|Yet)\s+)?$"
 )
+# The two patterns below end in ``$`` and are REVERSE: ``match`` anchors them at
+# ``endpos`` (a forward ``search`` finds a match there too, after trying every position).
 _SUBJECT_BEFORE = rx(
     r"(?:^|[.!?:;][\"”’]?\s{1,3}|\n[ \t>*_—-]*|,\s|\b(?:and|but|so|then|when|while|because|"
-    r"that)\s)$"
+    r"that)\s)$", regex.REVERSE
 )
 _SUBJECT_AFTER = rx(r"\s+\p{Ll}|['’]s\s+\p{Ll}|,\s+\p{Ll}")
 #: What follows a capitalised adverb or adjective opening a sentence, never a name.
@@ -56,7 +58,7 @@ _WHO_AFTER = rx(r",?\s+who\b")
 _SENTENCE_BREAK = rx(r"[.!?][\"”’]?\s")
 _AFTER_PREPOSITION = rx(
     r"(?i)\b(?:the|a|an|of|in|on|at|to|from|into|onto|by|with|near|for|about|over|under|"
-    r"toward|towards|through|across|past|via)\s+$"
+    r"toward|towards|through|across|past|via)\s+$", regex.REVERSE
 )
 
 #: Entries per memoized name function: names repeat within a document, and a worker
@@ -305,10 +307,10 @@ class Memory:
             if len(core) == 1 and words[-1] != core[0]:
                 continue  # "Assistant Professor": a role ending in a title, not a name
             subject = not after_preposition and (
-                (_SUBJECT_BEFORE.search(text, max(0, at - 12), at) is not None
+                (_SUBJECT_BEFORE.match(text, max(0, at - 12), at) is not None
                  and _SUBJECT_AFTER.match(text, m.end()) is not None)
                 or _who_after(text, m.end()))
-            if not subject and _AFTER_PREPOSITION.search(text, max(start, at - 12), at) and \
+            if not subject and _AFTER_PREPOSITION.match(text, max(start, at - 12), at) and \
                     " " not in name:
                 continue  # "in Paris", "the Coach": a place or a thing
             if name.endswith(("'s", "’s")):
