@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import regex
+
 from .lexicon import CUE_ALT, CUE_SET, rx
 from .marks import OPENERS, Span, pair_marks
 
@@ -39,11 +41,13 @@ _START_BEFORE = rx(
     r"\b(?:to|me|i'm|im|i\s+am|just|literally|directly|here's|here\s+is|it's|it\s+is)\s+|"
     r"\b\w+(?:s|ed)\s+)$"
 )
+#: ``_SCARE_PREV`` and ``_OPEN_TAIL`` end in ``$`` and are REVERSE: ``match`` anchors them
+#: at the end (a forward ``search`` finds a match there too, after trying every position).
 _SCARE_PREV = rx(
     r"(?i)\b(?:so-called|so\s+called|called|titled|entitled|named|dubbed|term|terms|word|"
     r"words|phrase|label|labelled|labeled|known\s+as|the|a|an|this|that|these|those|his|"
     r"her|their|our|my|your|its|of|quote\s*,?\s*unquote|quote-unquote|(?<!\b(?:was|were|is|am|'m|are|be|'s)\s)like|as|some|any|no)"
-    r"\s*$"
+    r"\s*$", regex.REVERSE
 )
 _AS_PUT = rx(
     r"(?i)\bas\s+(?P<who>(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*|he|she|they|"
@@ -64,7 +68,7 @@ _LIKE_QUOTATIVE = rx(
 )
 
 
-_OPEN_TAIL = rx(r"[,:]\s*$|\s$")
+_OPEN_TAIL = rx(r"[,:]\s*$|\s$", regex.REVERSE)
 _END_BEFORE = rx(r"(?i)(?:end|close|end\s+of)\s+$")
 _QUOTE_UNQUOTE = rx(r"(?i)quote[\s,-]*unquote[\s,:]*")
 _MARKER_START = rx(
@@ -148,7 +152,7 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
 def _cue_near_before(text: str, lo: int, pos: int) -> bool:
     window = text[max(lo, pos - 60):pos]
     return any(w.lower() in CUE_SET for w in _WORD.findall(window)[-4:]) and \
-        _OPEN_TAIL.search(window) is not None
+        _OPEN_TAIL.match(window) is not None
 
 
 def _cue_near_after(text: str, pos: int, hi: int) -> bool:
@@ -178,7 +182,7 @@ def _is_quotation(text: str, span: Span, ps: int, pe: int) -> tuple[bool, float]
     if (n >= 3 or punct_end) and _cue_near_before(text, ps, span.open_mark):
         return True, 0.9
     prev = text[max(ps, span.open_mark - 40):span.open_mark]
-    if _SCARE_PREV.search(prev) and n <= 6:
+    if _SCARE_PREV.match(prev) and n <= 6:
         return False, 0.0
     if n >= 8 and (punct_end or n >= 12):
         return True, 0.7

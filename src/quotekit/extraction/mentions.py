@@ -39,11 +39,12 @@ MENTION = r"(?:" + PRONOUN + r"|" + NOMINAL + r"|" + NAME + r")"
 
 _NAME_RE = rx(NAME)
 _PRONOUN_AFTER = rx(r"\b(?i:he|his|she)\b")
-_SENTENCE_START = rx(
-    r"(?:^|[.!?][\"”’]?\s{1,3}|\n[ \t>*_—-]*|,\s)(?:(?:But|And|Then|So|Now|Here|Yet)\s+)?$"
-)
-# The two patterns below end in ``$`` and are REVERSE: ``match`` anchors them at
+# The three patterns below end in ``$`` and are REVERSE: ``match`` anchors them at
 # ``endpos`` (a forward ``search`` finds a match there too, after trying every position).
+_SENTENCE_START = rx(
+    r"(?:^|[.!?][\"”’]?\s{1,3}|\n[ \t>*_—-]*|,\s)(?:(?:But|And|Then|So|Now|Here|Yet)\s+)?$",
+    regex.REVERSE
+)
 _SUBJECT_BEFORE = rx(
     r"(?:^|[.!?:;][\"”’]?\s{1,3}|\n[ \t>*_—-]*|,\s|\b(?:and|but|so|then|when|while|because|"
     r"that)\s)$", regex.REVERSE
@@ -292,7 +293,7 @@ class Memory:
                 self._nickname(m.group("alias"), m.group("obj"), at)
                 continue
             if kind == "nominal":
-                if _SENTENCE_START.search(text, max(0, at - 8), at):
+                if _SENTENCE_START.match(text, max(0, at - 8), at):
                     nom = m.group()
                     self.see(nom[0].lower() + nom[1:], at)
                 continue
