@@ -52,6 +52,10 @@ from .namescan import NAME
 from .wordindex import PUNCTUATION, WordIndex, trie_pattern
 
 CUE = r"(?i:" + "|".join(sorted(CUE_SET, key=len, reverse=True)) + r")\b"
+#: CUE as a trie, for patterns that read it forward: no two cue words (all letters) both
+#: end at a word boundary from one start, so the order the two try words in cannot
+#: matter. (Read in reverse, "said" and a longer word ending in it could both match.)
+CUE_FORWARD = r"(?i:" + trie_pattern(CUE_SET) + r")\b"
 _ADV = r"(?:\p{Ll}+ly|in\s+fact|who|that|which|has|had|have|once|then|also|would|will|" \
        r"just|famously|later|again|goes\s+on\s+to|went\s+on\s+to|is\s+going\s+to|" \
        r"was|were|did|does|do|now|still|" \
@@ -63,12 +67,14 @@ _MARKER = r"(?:\s*[,:]?\s*(?:and\s+)?(?:I\s+)?(?:quote|quoting)\b)?"
 _WHO = (r"(?:(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:voice\s+of\s+)?(?P<name>" + NAME + r")|"
         + PRONOUN + r"|" + NOMINAL + r"|" + GENERIC_NOMINAL + r")")
 AFTER_INVERTED = rx(
-    r"[\s,.!?;:—–-]*(?:\s*\p{Ll}+ly\s+)?(?P<cue>" + CUE + r"|\p{Ll}{3,}ed\b)(?:\s+\p{Ll}+ly)?\s+"
+    r"[\s,.!?;:—–-]*(?:\s*\p{Ll}+ly\s+)?(?P<cue>" + CUE_FORWARD + r"|\p{Ll}{3,}ed\b)"
+    r"(?:\s+\p{Ll}+ly)?\s+"
     r"(?P<who>" + _WHO + r")"
 )
 AFTER_NORMAL = rx(
     r"[\s,.!?;:—–-]*(?P<who>" + _WHO + r")(?:\s*,[^,\"“”\n]{1,60},)?"
-    r"(?:\s+" + _ADV + r")*\s+(?P<cue>" + CUE + r"|\p{Ll}{3,}ed\b(?=\s*[,.;:!?—]|\s+\p{Ll}+ly\b))"
+    r"(?:\s+" + _ADV + r")*\s+(?P<cue>" + CUE_FORWARD
+    + r"|\p{Ll}{3,}ed\b(?=\s*[,.;:!?—]|\s+\p{Ll}+ly\b))"
 )
 CUE_WORD = rx(r"\b" + CUE)
 #: The same cue words for lowered text, as a trie for ``re`` (see wordindex).
