@@ -37,7 +37,6 @@ PRONOUN = (r"\b(?i:he|she|they|i|we|it|you|myself|himself|herself|themselves|som
            r"someone\s+else|somebody|someone|everybody|everyone|nobody)\b")
 MENTION = r"(?:" + PRONOUN + r"|" + NOMINAL + r"|" + NAME + r")"
 
-_NAME_RE = rx(NAME)
 _PRONOUN_AFTER = rx(r"\b(?i:he|his|she)\b")
 # The three patterns below end in ``$`` and are REVERSE: ``match`` anchors them at
 # ``endpos`` (a forward ``search`` finds a match there too, after trying every position).
